@@ -1,0 +1,127 @@
+"""Load banks and check what spans questions: unique ids, known sources and tasks, computable answers."""
+
+from __future__ import annotations
+
+import math
+from pathlib import Path
+
+from quizzer.bank import paths as bank_paths
+from quizzer.bank.schema import Reader, read_bank
+from quizzer.bank.yamlread import LineDict, read_yaml
+from quizzer.errors import BankError, ExprError
+from quizzer.judge.catalog import tasks
+from quizzer.models import Bank, Catalog, Numeric, Problem, Question
+from quizzer.variants import PLACEHOLDER, all_variants, answer_value, formula_value, parse_expected
+
+# A hand-computed `expected` is written to about three significant digits, so 2% covers rounding only.
+EXPECTED_REL = 0.02
+
+
+def load_sources(path: Path | None = None) -> dict[str, str]:
+    """Section key -> "document title / section title"."""
+    path = path or bank_paths.sources_file()
+    data = read_yaml(path)
+    if not isinstance(data, LineDict) or "sections" not in data or "documents" not in data:
+        raise BankError(str(path), None, "sources file needs 'documents' and 'sections'")
+    docs = {k: v["title"] for k, v in data["documents"].items()}
+    return {key: f"{docs.get(key.split('.')[0], '?')} / {title}" for key, title in data["sections"].items()}
+
+
+def _check_numeric(q: Question, spec: Numeric) -> list[tuple[str, str]]:
+    """(key the problem is about, message) for everything wrong with a numeric question."""
+    problems: list[tuple[str, str]] = []
+    names = set(spec.params) | {"answer"}
+    for lang in ("zh", "en"):
+        used = set(PLACEHOLDER.findall(q.prompt.get(lang)))
+        if q.explanation:
+            used |= set(PLACEHOLDER.findall(q.explanation.get(lang)))
+        for name in sorted(used - names):
+            problems.append(("prompt", f"placeholder {{{name}}} in the {lang} text is not a param"))
+        for name in sorted(set(spec.vary) - set(PLACEHOLDER.findall(q.prompt.get(lang)))):
+            problems.append(("prompt", f"vary.{name} changes but the {lang} prompt does not show {{{name}}}"))
+    try:
+        value = answer_value(spec)
+        expected, unit = parse_expected(spec.expected)
+    except ExprError as exc:
+        return problems + [("formula", f"cannot compute the answer: {exc.message}")]
+    if unit not in ("count", "ratio", "%") and spec.expected.split()[-1] != spec.display:
+        problems.append(("expected", f"expected {spec.expected!r} should be written in the display unit {spec.display}"))
+    if not math.isfinite(value) or value <= 0:
+        problems.append(("formula", f"the formula gives {value} for the default params"))
+    elif abs(expected - value) / value > EXPECTED_REL:
+        problems.append(("expected", f"expected {spec.expected!r} does not match the formula, which gives {value:.4g} {spec.unit}"))
+    for params in all_variants(spec):
+        try:
+            v = answer_value(spec, params)
+        except ExprError as exc:
+            problems.append(("vary", f"variant {params} cannot be computed: {exc.message}"))
+            break
+        if not math.isfinite(v) or v <= 0:
+            problems.append(("vary", f"variant {params} gives {v}"))
+            break
+    for m in spec.common_mistakes:
+        try:
+            wrong = formula_value(m.formula, spec.params)
+        except ExprError as exc:
+            problems.append(("common_mistakes", f"common mistake {m.formula!r} cannot be computed: {exc.message}"))
+            continue
+        if value > 0 and abs(wrong - value) / value < 0.01:
+            problems.append(("common_mistakes", f"common mistake {m.formula!r} gives the right answer"))
+    return problems
+
+
+def _cross_checks(banks: list[Bank], sources: dict[str, str]) -> list[Problem]:
+    problems: list[Problem] = []
+    seen: dict[str, Question] = {}
+    known_tasks = tasks()
+    for q in (q for b in banks for q in b.questions):
+        def bad(message: str, key: str = "id", q: Question = q) -> None:
+            problems.append(Problem(q.file, q.line_of(key), f"{q.id}: {message}"))
+
+        if q.id in seen:
+            bad(f"duplicate id (also {seen[q.id].file}:{seen[q.id].line})")
+        seen.setdefault(q.id, q)
+        for key in q.source:
+            if key not in sources:
+                bad(f"unknown source {key!r}", "source")
+        if q.kind == "code" and q.spec.task not in known_tasks:  # type: ignore[union-attr]
+            bad(f"unknown task {q.spec.task!r}", "task")  # type: ignore[union-attr]
+        if isinstance(q.spec, Numeric):
+            for key, message in _check_numeric(q, q.spec):
+                bad(message, key)
+    return problems
+
+
+def load_catalog(paths: list[Path] | None = None, include_builtin: bool = True) -> Catalog:
+    """Read the built-in banks (and any `paths`); problems are collected, never raised."""
+    roots = ([bank_paths.questions_dir()] if include_builtin else []) + list(paths or [])
+    problems: list[Problem] = []
+    try:
+        sources = load_sources()
+    except BankError as exc:
+        return Catalog(problems=(Problem(exc.file, exc.line, exc.detail),))
+    banks: list[Bank] = []
+    for root in roots:
+        if not root.exists():
+            problems.append(Problem(str(root), None, "no such file or folder"))
+    for file in bank_paths.bank_files([r for r in roots if r.exists()]):
+        reader = Reader(str(file))
+        try:
+            bank = read_bank(reader, read_yaml(file), file.stem)
+        except BankError as exc:
+            problems.append(Problem(exc.file, exc.line, exc.detail))
+            continue
+        problems.extend(reader.problems)
+        if bank is not None:
+            banks.append(bank)
+    problems.extend(_cross_checks(banks, sources))
+    return Catalog(banks=tuple(banks), problems=tuple(problems), sources=sources)
+
+
+def require_valid(catalog: Catalog) -> Catalog:
+    """The catalog, or a BankError naming its first problem (commands other than validate use this)."""
+    if catalog.problems:
+        first = catalog.problems[0]
+        more = f" (and {len(catalog.problems) - 1} more; run 'quizzer validate')" if len(catalog.problems) > 1 else ""
+        raise BankError(first.file, first.line, first.message + more)
+    return catalog

@@ -1,0 +1,47 @@
+"""Where the built-in banks and solutions live, installed or in a source checkout."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+_PACKAGE = Path(__file__).resolve().parent.parent
+
+
+def _data_dir(name: str) -> Path:
+    # A wheel carries the folders inside the package (quizzer/_data/<name>); a source checkout or an
+    # editable install has them at the repository root, next to the package.
+    installed = _PACKAGE / "_data" / name
+    return installed if installed.is_dir() else _PACKAGE.parent / name
+
+
+def questions_dir() -> Path:
+    """The built-in question banks."""
+    return _data_dir("questions")
+
+
+def solutions_dir() -> Path:
+    """The reference solutions of the hand-write tasks."""
+    return _data_dir("solutions")
+
+
+def sources_file() -> Path:
+    """The list of source documents and sections."""
+    return questions_dir() / "sources.yaml"
+
+
+def bank_files(paths: list[Path]) -> list[Path]:
+    """Every bank file named by `paths` (files as given, folders expanded), sources.yaml excluded."""
+    files: list[Path] = []
+    for path in paths:
+        found = sorted(p for p in path.glob("*.yaml") if p.name != "sources.yaml") if path.is_dir() else [path]
+        # The same file named twice (a built-in bank passed explicitly) is read once.
+        files.extend(p for p in found if p.resolve() not in {f.resolve() for f in files})
+    return files
+
+
+def extra_bank_paths(cli_paths: list[Path] | None = None) -> list[Path]:
+    """Banks named by `--bank` and by QUIZZER_BANKS (an os.pathsep-separated list)."""
+    env = os.environ.get("QUIZZER_BANKS", "")
+    from_env = [Path(p) for p in env.split(os.pathsep) if p.strip()]
+    return list(cli_paths or []) + from_env

@@ -1,0 +1,101 @@
+"""Evaluate an expression tree with exact rationals where possible and bounded work always."""
+
+from __future__ import annotations
+
+import math
+from fractions import Fraction
+from typing import Mapping
+
+from quizzer.errors import ExprError
+from quizzer.expr.ast import Binary, Call, Name, Node, Num, Unary
+
+Value = Fraction | float
+
+# Exact powers are only computed while the result stays small; beyond that floats take over, and a float
+# that overflows is an error rather than a hang (this is what makes `9**9**9**9` fail fast).
+MAX_EXACT_EXPONENT = 512
+MAX_MAGNITUDE = 1e300
+
+
+def _finite(x: Value) -> Value:
+    if isinstance(x, float) and (math.isnan(x) or math.isinf(x) or abs(x) > MAX_MAGNITUDE):
+        raise ExprError("the result is too large or undefined")
+    if isinstance(x, Fraction) and abs(x) > MAX_MAGNITUDE:
+        raise ExprError("the result is too large")
+    return x
+
+
+def _power(base: Value, exp: Value) -> Value:
+    if isinstance(exp, Fraction) and exp.denominator == 1 and isinstance(base, Fraction):
+        n = exp.numerator
+        if abs(n) <= MAX_EXACT_EXPONENT and (base != 0 or n >= 0):
+            bits = abs(base.numerator).bit_length() + base.denominator.bit_length()
+            if bits * abs(n) <= 4096:
+                return _finite(base**n)
+    try:
+        b, e = float(base), float(exp)
+        if b == 0 and e < 0:
+            raise ExprError("division by zero")
+        if b < 0 and not e.is_integer():
+            raise ExprError("a negative number to a fractional power")
+        if b != 0 and abs(e * math.log10(abs(b))) > 300:
+            raise ExprError("the result is too large")
+        return _finite(b**e)
+    except OverflowError as exc:
+        raise ExprError("the result is too large") from exc
+
+
+def _call(func: str, args: list[Value]) -> Value:
+    x = args[0]
+    if func in ("min", "max"):
+        return min(args) if func == "min" else max(args)
+    if func in ("ceil", "floor"):
+        return Fraction(math.ceil(x) if func == "ceil" else math.floor(x))
+    if func == "sqrt":
+        if x < 0:
+            raise ExprError("sqrt of a negative number")
+        if isinstance(x, Fraction):
+            root_n, root_d = math.isqrt(x.numerator), math.isqrt(x.denominator)
+            if root_n * root_n == x.numerator and root_d * root_d == x.denominator:
+                return Fraction(root_n, root_d)
+        return math.sqrt(x)
+    if func == "log":
+        if x <= 0:
+            raise ExprError("log of a non-positive number")
+        return math.log(x)
+    if func == "exp":
+        if x > 690:
+            raise ExprError("the result is too large")
+        return math.exp(x)
+    raise ExprError(f"unknown function {func!r}")
+
+
+def evaluate(node: Node, env: Mapping[str, Value] | None = None) -> Value:
+    """The value of `node` with names looked up in `env`."""
+    env = env or {}
+    if isinstance(node, Num):
+        return node.value
+    if isinstance(node, Name):
+        if node.id not in env:
+            raise ExprError(f"unknown name {node.id!r}", node.pos)
+        value = env[node.id]
+        return value if isinstance(value, (Fraction, float)) else Fraction(value)
+    if isinstance(node, Unary):
+        value = evaluate(node.operand, env)
+        return -value if node.op == "-" else value
+    if isinstance(node, Call):
+        return _call(node.func, [evaluate(a, env) for a in node.args])
+    if isinstance(node, Binary):
+        left, right = evaluate(node.left, env), evaluate(node.right, env)
+        if node.op == "+":
+            return _finite(left + right)
+        if node.op == "-":
+            return _finite(left - right)
+        if node.op == "*":
+            return _finite(left * right)
+        if node.op == "/":
+            if right == 0:
+                raise ExprError("division by zero")
+            return _finite(left / right)
+        return _power(left, right)
+    raise ExprError(f"cannot evaluate {node!r}")

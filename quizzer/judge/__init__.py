@@ -1,0 +1,1 @@
+"""The judge: hidden tests for hand-write tasks, run in a child process."""

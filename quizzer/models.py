@@ -1,0 +1,174 @@
+"""Frozen data types shared by every layer: questions, banks and their parts."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Literal, Mapping, Union
+
+Lang = Literal["zh", "en"]
+KINDS = ("concept", "numeric", "formula", "choice", "code")
+
+
+@dataclass(frozen=True)
+class Text:
+    """A bilingual string."""
+
+    zh: str
+    en: str
+
+    def get(self, lang: Lang) -> str:
+        """The text in `lang`."""
+        return self.zh if lang == "zh" else self.en
+
+    def as_dict(self) -> dict[str, str]:
+        """The JSON shape `{"zh", "en"}`."""
+        return {"zh": self.zh, "en": self.en}
+
+
+@dataclass(frozen=True)
+class KeyPoint:
+    """One point a good concept answer makes, and the words that show it was made."""
+
+    text: Text
+    words_zh: tuple[str, ...]
+    words_en: tuple[str, ...]
+    essential: bool = False
+
+
+@dataclass(frozen=True)
+class Concept:
+    """A question answered in prose, graded against key points."""
+
+    answer: Text
+    key_points: tuple[KeyPoint, ...]
+
+
+@dataclass(frozen=True)
+class Tolerance:
+    """How close a numeric answer must be: relative error, or within a factor."""
+
+    kind: Literal["rel", "factor"]
+    value: float
+
+
+@dataclass(frozen=True)
+class Mistake:
+    """A typical wrong formula and the hint that explains it."""
+
+    formula: str
+    hint: Text
+
+
+@dataclass(frozen=True)
+class Numeric:
+    """A back-of-envelope estimate computed from a formula over parameters."""
+
+    params: Mapping[str, float]
+    vary: Mapping[str, tuple[float, ...]]
+    formula: str
+    unit: str
+    display: str
+    tolerance: Tolerance
+    expected: str
+    common_mistakes: tuple[Mistake, ...] = ()
+
+
+@dataclass(frozen=True)
+class Variable:
+    """A symbol a formula answer may use."""
+
+    name: str
+    aliases: tuple[str, ...]
+    meaning: Text
+
+
+@dataclass(frozen=True)
+class Formula:
+    """A question answered with a symbolic formula."""
+
+    variables: tuple[Variable, ...]
+    formula: str
+
+
+@dataclass(frozen=True)
+class Choice:
+    """A multiple-choice question; `correct` holds option letters."""
+
+    options: tuple[Text, ...]
+    correct: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Code:
+    """A hand-write task graded by the judge."""
+
+    task: str
+
+
+Spec = Union[Concept, Numeric, Formula, Choice, Code]
+
+
+@dataclass(frozen=True)
+class Question:
+    """One question of a bank, with where it was defined."""
+
+    id: str
+    topic: str
+    kind: str
+    difficulty: int
+    tags: tuple[str, ...]
+    source: tuple[str, ...]
+    prompt: Text
+    spec: Spec
+    explanation: Text | None = None
+    follow_ups: tuple[Text, ...] = ()
+    file: str = ""
+    line: int = 0
+    lines: Mapping[str, int] = field(default_factory=dict)
+
+    def line_of(self, key: str) -> int:
+        """The line where `key` was written, else the question's first line."""
+        return self.lines.get(key, self.line)
+
+
+@dataclass(frozen=True)
+class Bank:
+    """The questions of one topic file."""
+
+    topic: str
+    title: Text
+    questions: tuple[Question, ...]
+    file: str
+
+
+@dataclass(frozen=True)
+class Problem:
+    """One validation problem: where, and what."""
+
+    file: str
+    line: int | None
+    message: str
+
+    def __str__(self) -> str:
+        return f"{self.file}:{self.line}: {self.message}" if self.line else f"{self.file}: {self.message}"
+
+
+@dataclass(frozen=True)
+class Catalog:
+    """Every loaded bank plus the problems found while loading them."""
+
+    banks: tuple[Bank, ...] = ()
+    problems: tuple[Problem, ...] = ()
+    sources: Mapping[str, str] = field(default_factory=dict)
+
+    @property
+    def questions(self) -> tuple[Question, ...]:
+        """All questions, in file order."""
+        return tuple(q for b in self.banks for q in b.questions)
+
+    def find(self, qid: str) -> Question | None:
+        """The question with this id, if any."""
+        for q in self.questions:
+            if q.id == qid:
+                return q
+        return None

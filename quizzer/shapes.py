@@ -1,0 +1,47 @@
+"""The `--json` shapes of the public CLI contract, built from domain objects (no rendering here)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from quizzer.models import Catalog, Choice, Code, Concept, Formula, Numeric, Problem, Question
+from quizzer.variants import answer_value
+
+
+def question_summary(q: Question) -> dict[str, Any]:
+    """`list --json` entry."""
+    return {"id": q.id, "topic": q.topic, "kind": q.kind, "difficulty": q.difficulty, "tags": list(q.tags),
+            "source": list(q.source), "prompt": q.prompt.as_dict()}
+
+
+def question_answer(q: Question) -> dict[str, Any]:
+    """The `answer` object of `show --json`, by kind."""
+    spec = q.spec
+    if isinstance(spec, Numeric):
+        return {"value": answer_value(spec), "unit": spec.unit}
+    if isinstance(spec, Formula):
+        return {"formula": spec.formula, "variables": [v.name for v in spec.variables]}
+    if isinstance(spec, Code):
+        return {"task": spec.task}
+    if isinstance(spec, Concept):
+        return {"text": spec.answer.as_dict(),
+                "key_points": [{"text": k.text.as_dict(), "words": {"zh": list(k.words_zh), "en": list(k.words_en)},
+                                "essential": k.essential} for k in spec.key_points]}
+    assert isinstance(spec, Choice)
+    return {"options": [o.as_dict() for o in spec.options], "correct": list(spec.correct)}
+
+
+def question_detail(q: Question) -> dict[str, Any]:
+    """`show ID --json`."""
+    return question_summary(q) | {"answer": question_answer(q)}
+
+
+def validation(catalog: Catalog) -> dict[str, Any]:
+    """`validate --json`."""
+    return {"ok": not catalog.problems, "questions": len(catalog.questions),
+            "errors": [problem(p) for p in catalog.problems]}
+
+
+def problem(p: Problem) -> dict[str, Any]:
+    """One validation error."""
+    return {"file": p.file, "line": p.line, "message": p.message}

@@ -1,0 +1,80 @@
+"""Numeric questions as templates: draw parameters, compute the answer, fill in the text."""
+
+from __future__ import annotations
+
+import itertools
+import random
+import re
+from fractions import Fraction
+from typing import Iterator, Mapping
+
+from quizzer.errors import ExprError
+from quizzer.expr import evaluate, parse
+from quizzer.models import Numeric
+from quizzer.units import UNITS, format_value
+
+PLACEHOLDER = re.compile(r"\{([A-Za-z_][A-Za-z0-9_]*)\}")
+
+
+def answer_value(spec: Numeric, params: Mapping[str, float] | None = None) -> float:
+    """The expected answer, in base units, for `params` (the defaults when omitted)."""
+    return formula_value(spec.formula, params if params is not None else spec.params)
+
+
+def formula_value(formula: str, params: Mapping[str, float]) -> float:
+    """A bank formula evaluated over parameters."""
+    env = {k: Fraction(v) if isinstance(v, int) else v for k, v in params.items()}
+    return float(evaluate(parse(formula), env))
+
+
+def draw_params(spec: Numeric, rng: random.Random) -> dict[str, float]:
+    """A variant: the defaults with every `vary` parameter drawn from its list."""
+    params = dict(spec.params)
+    for name, values in sorted(spec.vary.items()):
+        params[name] = rng.choice(values)
+    return params
+
+
+def all_variants(spec: Numeric, limit: int = 256) -> Iterator[dict[str, float]]:
+    """Every combination of `vary` values (up to `limit`), for validation."""
+    names = sorted(spec.vary)
+    for combo in itertools.islice(itertools.product(*(spec.vary[n] for n in names)), limit):
+        params = dict(spec.params)
+        params.update(zip(names, combo))
+        yield params
+
+
+def show_number(value: float) -> str:
+    """A parameter as a person writes it: `4096`, `0.3`, `1.75e11`."""
+    if float(value).is_integer() and abs(value) < 1e7:
+        return str(int(value))
+    return f"{value:.4g}"
+
+
+def fill(text: str, params: Mapping[str, float], answer: str | None = None) -> str:
+    """Replace `{param}` and `{answer}` placeholders; unknown names are left as they are."""
+
+    def sub(m: re.Match[str]) -> str:
+        name = m.group(1)
+        if name == "answer" and answer is not None:
+            return answer
+        if name in params:
+            return show_number(params[name])
+        return m.group(0)
+
+    return PLACEHOLDER.sub(sub, text)
+
+
+def display_answer(spec: Numeric, params: Mapping[str, float] | None = None) -> str:
+    """The expected answer written in the question's display unit."""
+    return format_value(answer_value(spec, params), spec.display)
+
+
+def parse_expected(text: str) -> tuple[float, str]:
+    """Read a bank's `expected:` (`4.29 GB`, `3.15e23 FLOP`, `16 count`) into (base-unit value, unit)."""
+    m = re.fullmatch(r"\s*(.+?)\s*([A-Za-z%][A-Za-z/%-]*)?\s*", text)
+    if not m or not m.group(2) or m.group(2) not in UNITS:
+        raise ExprError(f"expected {text!r} is not '<number> <unit>' with a known unit")
+    value = float(evaluate(parse(m.group(1))))
+    unit = UNITS[m.group(2)]
+    return value * unit.factor, unit.name

@@ -1,0 +1,35 @@
+"""Shared fixtures: every test gets its own data folder and a predictable terminal."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+REPO = Path(__file__).resolve().parent.parent
+
+
+@pytest.fixture(autouse=True)
+def isolated_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """Point the data folder at tmp_path so no test touches a real history."""
+    home = tmp_path / "quizzer-home"
+    monkeypatch.setenv("QUIZZER_HOME", str(home))
+    monkeypatch.delenv("QUIZZER_BANKS", raising=False)
+    monkeypatch.delenv("QUIZZER_LANG", raising=False)
+    monkeypatch.setenv("NO_COLOR", "1")
+    monkeypatch.setenv("COLUMNS", "200")
+    return home
+
+
+@pytest.fixture
+def no_builtin_banks(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """Built-in banks replaced by an empty folder (with the real sources list), for tests of the machinery."""
+    import shutil
+
+    from quizzer.bank import paths
+
+    folder = tmp_path / "builtin-questions"
+    folder.mkdir()
+    shutil.copy(REPO / "questions" / "sources.yaml", folder / "sources.yaml")
+    monkeypatch.setattr(paths, "questions_dir", lambda: folder)
+    return folder
