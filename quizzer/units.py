@@ -40,13 +40,19 @@ def lookup(name: str) -> Unit | None:
     return UNITS.get(name)
 
 
+def format_number(shown: float) -> str:
+    """Three significant digits, no exponent between 0.001 and a million (`4.29`, `1,026`, `3.15e23`)."""
+    if shown == 0:
+        return "0"
+    if 1e-3 <= abs(shown) < 1e6:
+        return f"{shown:,.0f}" if abs(shown) >= 100 else f"{shown:.3g}"
+    mantissa, exponent = f"{shown:.3g}".split("e")
+    return f"{mantissa}e{int(exponent)}"
+
+
 def format_value(value: float, unit: str) -> str:
-    """A value given in base units, written in `unit` with three significant digits (`4.29 GB`)."""
-    u = UNITS[unit]
-    shown = value / u.factor
-    text = f"{shown:.3g}" if abs(shown) < 1e6 else f"{shown:.3e}"
-    if "e" not in text and abs(shown) >= 1000:
-        text = f"{shown:,.0f}"
+    """A value given in base units, written in `unit` (`4.29 GB`, `38.9 day`, `27.3%`)."""
+    text = format_number(value / UNITS[unit].factor)
     if unit == "count":
         return text
     if unit == "%":

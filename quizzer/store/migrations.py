@@ -1,0 +1,62 @@
+"""Named schema migrations, applied in order on open; a name once shipped is never edited."""
+
+from __future__ import annotations
+
+import sqlite3
+from typing import Callable
+
+
+def m001_attempts(db: sqlite3.Connection) -> None:
+    """Every graded answer, committed the moment it is graded."""
+    db.execute(
+        """CREATE TABLE attempts (
+            id INTEGER PRIMARY KEY,
+            question_id TEXT NOT NULL,
+            topic TEXT NOT NULL,
+            kind TEXT NOT NULL,
+            params TEXT,              -- JSON of the variant's parameters (numeric questions)
+            answer TEXT NOT NULL,
+            verdict TEXT NOT NULL,    -- correct | wrong | skipped
+            score REAL NOT NULL,      -- 0..1 (key-point coverage for concept answers)
+            rating INTEGER,           -- FSRS rating 1..4 given or implied
+            seconds REAL NOT NULL,
+            mode TEXT NOT NULL,       -- practice | mock
+            session_id TEXT NOT NULL,
+            answered_at TEXT NOT NULL -- UTC, ISO 8601
+        )"""
+    )
+    db.execute("CREATE INDEX attempts_question ON attempts (question_id)")
+    db.execute("CREATE INDEX attempts_time ON attempts (answered_at)")
+
+
+def m002_cards(db: sqlite3.Connection) -> None:
+    """FSRS card state per question (the fsrs package's own dict form, as JSON)."""
+    db.execute(
+        """CREATE TABLE cards (
+            question_id TEXT PRIMARY KEY,
+            card TEXT NOT NULL,
+            due TEXT NOT NULL,
+            reviews INTEGER NOT NULL DEFAULT 0
+        )"""
+    )
+    db.execute("CREATE INDEX cards_due ON cards (due)")
+
+
+def m003_mocks(db: sqlite3.Connection) -> None:
+    """Mock interviews and their scorecards."""
+    db.execute(
+        """CREATE TABLE mocks (
+            id TEXT PRIMARY KEY,
+            started_at TEXT NOT NULL,
+            ended_at TEXT,
+            minutes REAL NOT NULL,
+            track TEXT NOT NULL,
+            seed INTEGER,
+            score REAL,
+            report_path TEXT,
+            summary TEXT              -- JSON scorecard
+        )"""
+    )
+
+
+MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [m001_attempts, m002_cards, m003_mocks]
