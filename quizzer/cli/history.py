@@ -1,0 +1,58 @@
+"""`quizzer stats`, `quizzer history` and `quizzer backup`: what the history says."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import typer
+
+from quizzer.cli import progress_view as view
+from quizzer.cli.app import app, emit_json
+from quizzer.report import summarise
+from quizzer.store import open_store
+from quizzer.store.attempts import recent
+from quizzer.store.cards import due_map
+from quizzer.store.db import utcnow
+
+
+@app.command("stats")
+def stats(as_json: bool = typer.Option(False, "--json", help="Print JSON.")) -> None:
+    """Progress by topic and kind, streak, reviews due, weakest topics."""
+    store = open_store()
+    try:
+        now = utcnow()
+        result = summarise(recent(store), due_map(store), now, now.astimezone().tzinfo)
+    finally:
+        store.close()
+    if as_json:
+        emit_json(result.as_json())
+    else:
+        view.stats(result)
+
+
+@app.command("history")
+def history(
+    n: int = typer.Option(20, "-n", min=1, help="How many attempts, newest first."),
+    as_json: bool = typer.Option(False, "--json", help="Print JSON."),
+) -> None:
+    """The attempt log."""
+    store = open_store()
+    try:
+        attempts = recent(store, n)
+    finally:
+        store.close()
+    if as_json:
+        emit_json([a.as_json() for a in attempts])
+    else:
+        view.history(attempts)
+
+
+@app.command("backup")
+def backup(path: Path = typer.Argument(..., help="Where to write the copy (must not exist).")) -> None:
+    """Write a consistent copy of the history file."""
+    store = open_store()
+    try:
+        target = store.backup(path)
+    finally:
+        store.close()
+    view.out.print(f"history copied to {target}")
