@@ -6,10 +6,11 @@ import itertools
 import random
 import re
 from fractions import Fraction
+from functools import lru_cache
 from typing import Iterator, Mapping
 
 from quizzer.errors import ExprError
-from quizzer.expr import evaluate, parse
+from quizzer.expr import Node, evaluate, parse
 from quizzer.models import Numeric
 from quizzer.units import UNITS, format_value
 
@@ -21,10 +22,16 @@ def answer_value(spec: Numeric, params: Mapping[str, float] | None = None) -> fl
     return formula_value(spec.formula, params if params is not None else spec.params)
 
 
+@lru_cache(maxsize=2048)
+def _tree(formula: str) -> Node:
+    # Trees are immutable, so one parse per formula text serves every variant.
+    return parse(formula)
+
+
 def formula_value(formula: str, params: Mapping[str, float]) -> float:
     """A bank formula evaluated over parameters."""
     env = {k: Fraction(v) if isinstance(v, int) else v for k, v in params.items()}
-    return float(evaluate(parse(formula), env))
+    return float(evaluate(_tree(formula), env))
 
 
 def draw_params(spec: Numeric, rng: random.Random) -> dict[str, float]:

@@ -27,7 +27,7 @@ def load_sources(path: Path | None = None) -> dict[str, str]:
     return {key: f"{docs.get(key.split('.')[0], '?')} / {title}" for key, title in data["sections"].items()}
 
 
-def _check_numeric(q: Question, spec: Numeric) -> list[tuple[str, str]]:
+def _check_numeric(q: Question, spec: Numeric, thorough: bool) -> list[tuple[str, str]]:
     """(key the problem is about, message) for everything wrong with a numeric question."""
     problems: list[tuple[str, str]] = []
     names = set(spec.params) | {"answer"}
@@ -50,7 +50,7 @@ def _check_numeric(q: Question, spec: Numeric) -> list[tuple[str, str]]:
         problems.append(("formula", f"the formula gives {value} for the default params"))
     elif abs(expected - value) / value > EXPECTED_REL:
         problems.append(("expected", f"expected {spec.expected!r} does not match the formula, which gives {value:.4g} {spec.unit}"))
-    for params in all_variants(spec):
+    for params in all_variants(spec) if thorough else ():
         try:
             v = answer_value(spec, params)
         except ExprError as exc:
@@ -70,7 +70,7 @@ def _check_numeric(q: Question, spec: Numeric) -> list[tuple[str, str]]:
     return problems
 
 
-def _cross_checks(banks: list[Bank], sources: dict[str, str]) -> list[Problem]:
+def _cross_checks(banks: list[Bank], sources: dict[str, str], thorough: bool) -> list[Problem]:
     problems: list[Problem] = []
     seen: dict[str, Question] = {}
     known_tasks = tasks()
@@ -87,13 +87,16 @@ def _cross_checks(banks: list[Bank], sources: dict[str, str]) -> list[Problem]:
         if q.kind == "code" and q.spec.task not in known_tasks:  # type: ignore[union-attr]
             bad(f"unknown task {q.spec.task!r}", "task")  # type: ignore[union-attr]
         if isinstance(q.spec, Numeric):
-            for key, message in _check_numeric(q, q.spec):
+            for key, message in _check_numeric(q, q.spec, thorough):
                 bad(message, key)
     return problems
 
 
-def load_catalog(paths: list[Path] | None = None, include_builtin: bool = True) -> Catalog:
-    """Read the built-in banks (and any `paths`); problems are collected, never raised."""
+def load_catalog(paths: list[Path] | None = None, include_builtin: bool = True, thorough: bool = False) -> Catalog:
+    """Read the built-in banks (and any `paths`); problems are collected, never raised.
+
+    `thorough` also computes every `vary` combination: what `validate` does, too slow for start-up.
+    """
     roots = ([bank_paths.questions_dir()] if include_builtin else []) + list(paths or [])
     problems: list[Problem] = []
     try:
@@ -114,7 +117,7 @@ def load_catalog(paths: list[Path] | None = None, include_builtin: bool = True) 
         problems.extend(reader.problems)
         if bank is not None:
             banks.append(bank)
-    problems.extend(_cross_checks(banks, sources))
+    problems.extend(_cross_checks(banks, sources, thorough))
     return Catalog(banks=tuple(banks), problems=tuple(problems), sources=sources)
 
 

@@ -21,7 +21,7 @@ def validate(
     """Check question banks: schema, unique ids, computable answers, known tasks and sources."""
     # Named banks are checked together with the built-in ones, so a clashing id is caught too;
     # problems are reported for every file.
-    catalog = load_catalog(list(paths or []), include_builtin=True)
+    catalog = load_catalog(list(paths or []), include_builtin=True, thorough=True)
     if as_json:
         emit_json(shapes.validation(catalog))
     else:
