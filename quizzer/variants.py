@@ -53,7 +53,8 @@ def all_variants(spec: Numeric, limit: int = 256) -> Iterator[dict[str, float]]:
 
 def show_number(value: float) -> str:
     """A parameter as a person writes it: `4096`, `0.3`, `1.75e11`."""
-    if float(value).is_integer() and abs(value) < 1e7:
+    value = float(value)
+    if value.is_integer() and abs(value) < 1e7:
         return str(int(value))
     return f"{value:.4g}"
 

@@ -24,10 +24,18 @@ def _normal(text: str) -> str:
     return re.sub(r"\s+", " ", text.lower())
 
 
+def _found(word: str, text: str) -> bool:
+    # Latin words must start at a word boundary ("rag" must not match "average", while the stem
+    # "saturat" still matches "saturates"); Chinese has no spaces, so a plain substring is right there.
+    if word[:1].isascii() and word[:1].isalnum():
+        return re.search(r"(?<![a-z0-9])" + re.escape(word), text) is not None
+    return word in text
+
+
 def covers(answer: str, words: tuple[str, ...]) -> bool:
     """Whether the answer contains any of the words (case- and spacing-insensitive)."""
     text = _normal(answer)
-    return any(_normal(w) in text for w in words if w.strip())
+    return any(_found(_normal(w).strip(), text) for w in words if w.strip())
 
 
 def grade_concept(answer: str, spec: Concept) -> ConceptVerdict:
