@@ -53,7 +53,7 @@ def format_number(shown: float) -> str:
 def format_value(value: float, unit: str) -> str:
     """A value given in base units, written in `unit` (`4.29 GB`, `38.9 day`, `27.3%`)."""
     text = format_number(value / UNITS[unit].factor)
-    if unit == "count":
+    if unit in ("count", "ratio"):
         return text
     if unit == "%":
         return f"{text}%"
