@@ -3,6 +3,6 @@
 from __future__ import annotations
 
 from quizzer.cli.app import app
-from quizzer.cli import browse, history, practice, validate  # noqa: F401  (registers commands)
+from quizzer.cli import browse, history, mock, practice, validate  # noqa: F401  (registers commands)
 
 __all__ = ["app"]

@@ -2,15 +2,20 @@
 
 from __future__ import annotations
 
+import select
 import sys
 from dataclasses import dataclass, field
-from typing import TextIO
+from typing import Callable, TextIO
 
 COMMANDS = (":skip", ":hint", ":quit", ":help")
 
 
 class EndOfInput(Exception):
     """Standard input is exhausted (a piped session ran out of answers)."""
+
+
+class TimedOut(Exception):
+    """No answer arrived before the deadline."""
 
 
 @dataclass
@@ -21,30 +26,62 @@ class Prompter:
     stream: TextIO = field(default_factory=lambda: sys.stdin)
     out: TextIO = field(default_factory=lambda: sys.stdout)
 
-    def _line(self, marker: str) -> str:
+    def _wait(self, timeout: float | None) -> None:
+        """Block until input is ready or `timeout` seconds pass (streams without a file descriptor never time out)."""
+        if timeout is None:
+            return
+        if timeout <= 0:
+            raise TimedOut
+        try:
+            fd = self.stream.fileno()
+        except (AttributeError, OSError, ValueError):
+            return
+        ready, _, _ = select.select([fd], [], [], timeout)
+        if not ready:
+            raise TimedOut
+
+    def _line(self, marker: str, timeout: float | None = None) -> str:
         self.out.write(marker)
         self.out.flush()
+        self._wait(timeout)
         line = self.stream.readline()
         if line == "":
             raise EndOfInput
         return line.rstrip("\r\n")
 
-    def line(self, marker: str = "> ") -> str:
-        """One line, stripped."""
-        return self._line(marker).strip()
+    def line(self, marker: str = "> ", timeout: float | None = None) -> str:
+        """One line, stripped; TimedOut when `timeout` seconds pass first."""
+        return self._line(marker, timeout).strip()
 
-    def block(self, marker: str = "> ", more: str = "… ") -> str:
-        """Lines until an empty one; a `:command` on the first line is returned alone."""
-        first = self._line(marker).strip()
+    def block(self, marker: str = "> ", more: str = "… ", deadline: "Deadline | None" = None) -> str:
+        """Lines until an empty one; a `:command` on the first line is returned alone.
+
+        With a deadline, a block cut short by time raises TimedOut carrying what was typed so far.
+        """
+        first = self._line(marker, deadline.left() if deadline else None).strip()
         if not first or first.lower() in COMMANDS:
             return first
         lines = [first]
         while True:
             try:
-                line = self._line(more)
+                line = self._line(more, deadline.left() if deadline else None)
+            except TimedOut as exc:
+                exc.args = ("\n".join(lines),)
+                raise
             except EndOfInput:
                 break
             if not line.strip():
                 break
             lines.append(line)
         return "\n".join(lines)
+
+
+class Deadline:
+    """Seconds left until a fixed moment on a clock."""
+
+    def __init__(self, clock: Callable[[], float], at: float) -> None:
+        self.clock, self.at = clock, at
+
+    def left(self) -> float:
+        """Seconds remaining (negative once passed)."""
+        return self.at - self.clock()

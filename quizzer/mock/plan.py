@@ -1,0 +1,94 @@
+"""A mock interview's plan: which questions, in which sections, with how much time each."""
+
+from __future__ import annotations
+
+import random
+from dataclasses import dataclass
+from typing import Sequence
+
+from quizzer.errors import QuizzerError
+from quizzer.models import Question
+
+# Topics an interviewer for each track draws from; "general" draws from every topic.
+TRACKS: dict[str, frozenset[str] | None] = {
+    "general": None,
+    "training": frozenset({"distributed", "training", "estimation", "peft", "normalization", "moe", "architecture",
+                           "data-alignment", "attention"}),
+    "inference": frozenset({"inference", "quantization", "attention", "long-context", "estimation",
+                            "positional-encoding", "moe", "rag-apps", "architecture"}),
+}
+
+# A 45-minute round: (section, kinds it draws, questions, minutes each). Other lengths scale from this.
+ROUND = (
+    ("concepts", ("concept",), 4, 5.0),
+    ("estimation", ("numeric", "formula"), 2, 4.0),
+    ("quick check", ("choice",), 1, 2.0),
+    ("hand-write", ("code",), 1, 15.0),
+)
+BASE_MINUTES = 45.0
+MIN_CODE_MINUTES = 20.0  # below this a hand-write task cannot be done honestly, so it is left out
+
+
+@dataclass(frozen=True)
+class PlanItem:
+    """One question of the mock and its time budget."""
+
+    section: str
+    question: Question
+    budget: float  # seconds
+
+
+@dataclass(frozen=True)
+class MockPlan:
+    """The whole round."""
+
+    minutes: float
+    track: str
+    seed: int
+    items: tuple[PlanItem, ...]
+
+    @property
+    def sections(self) -> tuple[str, ...]:
+        """Section names in plan order."""
+        return tuple(dict.fromkeys(i.section for i in self.items))
+
+
+def _counts(minutes: float) -> list[tuple[str, tuple[str, ...], int, float]]:
+    scale = minutes / BASE_MINUTES
+    out = []
+    for section, kinds, n, each in ROUND:
+        if kinds == ("code",):
+            count = max(1, round(n * scale)) if minutes >= MIN_CODE_MINUTES else 0
+        elif kinds == ("choice",):
+            count = max(1, round(n * scale)) if minutes >= 3 else 0
+        else:
+            count = max(1, round(n * scale))
+        if count:
+            out.append((section, kinds, count, each))
+    return out
+
+
+def make_plan(questions: Sequence[Question], minutes: float, track: str, seed: int) -> MockPlan:
+    """Draw a seeded round from the banks, budgets scaled so they add up to `minutes`."""
+    if track not in TRACKS:
+        raise QuizzerError(f"unknown track {track!r} (one of {', '.join(TRACKS)})")
+    if not 1 <= minutes <= 240:
+        raise QuizzerError("--minutes must be between 1 and 240")
+    rng = random.Random(seed)
+    topics = TRACKS[track]
+    pool = [q for q in questions if topics is None or q.topic in topics]
+    drawn: list[tuple[str, Question, float]] = []
+    for section, kinds, count, each in _counts(minutes):
+        candidates = [q for q in pool if q.kind in kinds]
+        rng.shuffle(candidates)
+        # Prefer different topics within a section, as an interviewer would.
+        seen: set[str] = set()
+        ordered = [q for q in candidates if not (q.topic in seen or seen.add(q.topic))]  # type: ignore[func-returns-value]
+        ordered += [q for q in candidates if q not in ordered]
+        drawn.extend((section, q, each) for q in ordered[:count])
+    if not drawn:
+        raise QuizzerError(f"the banks have no questions for the {track} track")
+    total = sum(each for _, _, each in drawn)
+    factor = minutes * 60.0 / total
+    items = tuple(PlanItem(section, q, round(each * factor, 1)) for section, q, each in drawn)
+    return MockPlan(minutes=minutes, track=track, seed=seed, items=items)

@@ -1,0 +1,154 @@
+"""`quizzer mock` driven by a scripted candidate and a fake clock: no test sleeps."""
+
+from __future__ import annotations
+
+import random
+import sqlite3
+from datetime import datetime, timezone
+from pathlib import Path
+
+import pytest
+
+from quizzer.bank import load_catalog
+from quizzer.cli.mock import EndMock, MockLoop, finish
+from quizzer.cli.prompter import Deadline, TimedOut
+from quizzer.mock.plan import MockPlan, PlanItem, make_plan
+from quizzer.session import Session
+from quizzer.store import open_store
+from tests.test_practice import BANK
+
+pytestmark = pytest.mark.usefixtures("no_builtin_banks")
+
+CODE_Q = """\
+  - id: demo.hand
+    kind: code
+    difficulty: 3
+    tags: [attention]
+    source: [adv.m1]
+    prompt: {zh: 手写注意力, en: Write scaled dot-product attention}
+    task: attention
+"""
+
+
+class Clock:
+    def __init__(self) -> None:
+        self.t = 1000.0
+
+    def __call__(self) -> float:
+        return self.t
+
+
+class Candidate:
+    """Answers from a script of (seconds spent, text); raises TimedOut when the deadline passes first."""
+
+    def __init__(self, clock: Clock, script: list[tuple[float, str]]) -> None:
+        self.clock, self.script = clock, list(script)
+
+    def _next(self, limit: float | None) -> str:
+        if not self.script:
+            raise EndMock
+        spent, text = self.script.pop(0)
+        if text == "^C":
+            raise KeyboardInterrupt
+        if limit is not None and spent >= limit:
+            self.clock.t += max(limit, 0)
+            raise TimedOut("")
+        self.clock.t += spent
+        return text
+
+    def line(self, marker: str = "> ", timeout: float | None = None) -> str:
+        return self._next(timeout)
+
+    def block(self, marker: str = "> ", more: str = "", deadline: Deadline | None = None) -> str:
+        return self._next(deadline.left() if deadline else None)
+
+
+@pytest.fixture
+def catalog(tmp_path: Path):  # type: ignore[no-untyped-def]
+    path = tmp_path / "demo.yaml"
+    path.write_text(BANK + CODE_Q, encoding="utf-8")
+    return load_catalog([path])
+
+
+def run_mock(catalog, minutes: float, script: list[tuple[float, str]], practice: bool = False,  # type: ignore[no-untyped-def]
+             code_result: tuple[str, float, str] = ("answered", 0.5, "3/6 cases passed")):
+    clock = Clock()
+    plan = make_plan(catalog.questions, minutes, "general", seed=7)
+    session = Session([i.question for i in plan.items], "en", random.Random(7), clock)
+    store = open_store()
+    calls: list[PlanItem] = []
+
+    def code_step(item: PlanItem, deadline: Deadline) -> tuple[str, float, str]:
+        calls.append(item)
+        clock.t += 600
+        return code_result
+
+    loop = MockLoop(plan, session, store, Candidate(clock, script), clock, practice, code_step, {})
+    interrupted = False
+    try:
+        loop.run()
+    except EndMock:
+        interrupted = True
+    except KeyboardInterrupt:
+        interrupted = True
+    card = finish(loop, store, "en", datetime(2026, 11, 23, 12, 0, tzinfo=timezone.utc), None, interrupted)
+    return plan, card, store
+
+
+def test_plan_scales_with_minutes_and_is_seeded(catalog) -> None:  # type: ignore[no-untyped-def]
+    plan45 = make_plan(catalog.questions, 45, "general", seed=1)
+    assert [i.question.kind for i in plan45.items] == ["concept", "choice", "code"]
+    assert abs(sum(i.budget for i in plan45.items) - 45 * 60) < 1
+    assert make_plan(catalog.questions, 45, "general", seed=1) == plan45
+    plan1 = make_plan(catalog.questions, 1, "general", seed=1)
+    assert [i.question.kind for i in plan1.items] == ["concept"]  # no hand-write or quick check in one minute
+
+
+def test_all_answered_early_scores_every_section(catalog, capsys) -> None:  # type: ignore[no-untyped-def]
+    script = [(60, "variance grows so softmax saturates and the gradient vanishes"), (5, "4"), (30, "B")]
+    plan, card, store = run_mock(catalog, 45, script)
+    assert [r.status for r in card.results] == ["answered", "answered", "answered"]
+    assert [(s.name, round(s.score, 2)) for s in card.sections] == [("concepts", 1.0), ("quick check", 1.0),
+                                                                    ("hand-write", 0.5)]
+    assert card.results[0].self_rating == 4
+    out = capsys.readouterr().out
+    assert "answer recorded" in out and "✓ correct" not in out  # strict: no feedback until the end
+    rows = sqlite3.connect(store.path).execute("SELECT mode, question_id, verdict FROM attempts ORDER BY id").fetchall()
+    assert rows == [("mock", "demo.sqrt", "correct"), ("mock", "demo.pick", "correct")]
+    assert sqlite3.connect(store.path).execute("SELECT track, seed FROM mocks").fetchall() == [("general", 7)]
+
+
+def test_practice_mode_shows_feedback_after_each_answer(catalog, capsys) -> None:  # type: ignore[no-untyped-def]
+    run_mock(catalog, 45, [(60, "variance"), (5, ""), (30, "A")], practice=True)
+    out = capsys.readouterr().out
+    assert "Key points" in out and "✗ wrong" in out and "answer: B" in out
+
+
+def test_time_running_out_closes_the_question_and_the_rest_are_not_reached(catalog, capsys) -> None:  # type: ignore[no-untyped-def]
+    plan, card, _ = run_mock(catalog, 45, [(45 * 60 + 1, "too late")])
+    assert [r.status for r in card.results] == ["timed-out", "not-reached", "not-reached"]
+    assert card.overall == 0.0 and not card.interrupted
+    assert card.seconds_used == 45 * 60
+    assert "time is up: this question is closed" in capsys.readouterr().out
+    assert card.study_next == ("demo",)
+
+
+def test_ctrl_c_scores_what_was_answered(catalog) -> None:  # type: ignore[no-untyped-def]
+    plan, card, store = run_mock(catalog, 45, [(60, "variance saturates gradient"), (1, "3"), (1, "^C")])
+    assert [r.status for r in card.results] == ["answered", "not-reached", "not-reached"]
+    assert card.interrupted
+    assert sqlite3.connect(store.path).execute("SELECT COUNT(*) FROM attempts").fetchone() == (1,)
+
+
+def test_report_is_written_with_scores_times_points_and_follow_ups(catalog, isolated_home) -> None:  # type: ignore[no-untyped-def]
+    script = [(90, "variance grows"), (5, "2"), (30, "B")]
+    run_mock(catalog, 45, script)
+    (report,) = (isolated_home / "mocks").glob("*.md")
+    text = report.read_text(encoding="utf-8")
+    assert "# Mock interview: general, 45 minutes" in text
+    assert "**Overall: " in text
+    assert "| concepts | 33% | 1/1 |" in text
+    assert "| 1 | demo.sqrt | concepts | answered | 33% | 1:35 / " in text
+    assert "A strong answer runs definition → principle → pros/cons → applications." in text
+    assert "Key points covered: 33% · your self-rating: Hard" in text
+    assert "- **demo.hand**: 3/6 cases passed" in text
