@@ -52,11 +52,14 @@ def all_variants(spec: Numeric, limit: int = 256) -> Iterator[dict[str, float]]:
 
 
 def show_number(value: float) -> str:
-    """A parameter as a person writes it: `4096`, `0.3`, `1.75e11`."""
+    """A parameter as a person writes it: `4096`, `10,000,000`, `0.3`, `1.75e11`."""
     value = float(value)
-    if value.is_integer() and abs(value) < 1e7:
+    if value.is_integer() and abs(value) < 1e6:
         return str(int(value))
-    return f"{value:.4g}"
+    if value.is_integer() and abs(value) < 1e10:
+        return f"{int(value):,}"
+    mantissa, _, exponent = f"{value:.4g}".partition("e")
+    return f"{mantissa}e{int(exponent)}" if exponent else mantissa
 
 
 def fill(text: str, params: Mapping[str, float], answer: str | None = None) -> str:
