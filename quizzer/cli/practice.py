@@ -18,7 +18,7 @@ from quizzer.cli.app import app, lang_default
 from quizzer.cli.prompter import EndOfInput, Prompter
 from quizzer.errors import EXIT_INTERRUPTED, QuizzerError
 from quizzer.models import KINDS, Lang
-from quizzer.progress import save
+from quizzer.progress import final_verdict, save
 from quizzer.session import Filters, Outcome, Session, UnreadableAnswer, choose, rating_for
 from quizzer.store import Store, open_store
 from quizzer.store.cards import due_map
@@ -56,9 +56,11 @@ class Loop:
         self.mode = mode
         self.session_id = uuid.uuid4().hex[:12]
         self.warmed = False
+        self.verdicts: list[str] = []  # final verdicts (concept answers settled by the rating), for the summary
 
     def keep(self, outcome: Outcome, rating: int | None) -> None:
         save(self.store, outcome, rating, self.mode, self.session_id, utcnow())
+        self.verdicts.append(final_verdict(outcome, rating))
 
     def run(self) -> None:
         lang = self.session.lang
@@ -143,11 +145,11 @@ def practice(
     try:
         loop.run()
     except (Quit, EndOfInput):
-        view.summary(session.outcomes, str(store.path), interrupted=session.current is not None)
+        view.summary(loop.verdicts, str(store.path), interrupted=session.current is not None)
         return
     except KeyboardInterrupt:
-        view.summary(session.outcomes, str(store.path), interrupted=True)
+        view.summary(loop.verdicts, str(store.path), interrupted=True)
         raise typer.Exit(EXIT_INTERRUPTED) from None
     finally:
         store.close()
-    view.summary(session.outcomes, str(store.path), interrupted=False)
+    view.summary(loop.verdicts, str(store.path), interrupted=False)

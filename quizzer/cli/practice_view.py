@@ -95,11 +95,11 @@ def rating_menu(suggested: int) -> str:
     return "Rate your recall: " + " · ".join(items) + f"   [Enter = {suggested} {RATING_NAMES[suggested]}]"
 
 
-def summary(outcomes: Sequence[Outcome], saved_to: str, interrupted: bool) -> None:
+def summary(verdicts: Sequence[str], saved_to: str, interrupted: bool) -> None:
     """The end of a session: how it went and where it is saved."""
-    answered = [o for o in outcomes if o.verdict != "skipped"]
-    right = sum(1 for o in answered if o.verdict == "correct" or (o.verdict == "unrated" and o.score >= 0.75))
+    answered = [v for v in verdicts if v != "skipped"]
+    right = answered.count("correct")
     out.print()
     label = "stopped" if interrupted else "done"
-    out.print(f"[bold]{label}:[/] {len(answered)} answered, {right} right, "
-              f"{len(outcomes) - len(answered)} skipped · saved to {escape(saved_to)}")
+    out.print(f"{label}: {len(answered)} answered, {right} right, "
+              f"{len(verdicts) - len(answered)} skipped · saved to {escape(saved_to)}")
