@@ -60,7 +60,10 @@ def format_number(shown: float) -> str:
         return "0"
     if 1e-3 <= abs(shown) < 1e6:
         return f"{shown:,.0f}" if abs(shown) >= 100 else f"{shown:.3g}"
-    mantissa, exponent = f"{shown:.3g}".split("e")
+    text = f"{shown:.3g}"
+    if "e" not in text:  # 0.000999999 rounds up to 0.001
+        return text
+    mantissa, exponent = text.split("e")
     return f"{mantissa}e{int(exponent)}"
 
 
@@ -136,6 +139,7 @@ def _build() -> None:
         bytes_p, flop_p = Reading(f"{big}B", "bytes", size), Reading(f"{big}FLOP", flop, size)
         rate_p = Reading(f"{big}FLOP/s", "flop/s", size)
         _put(p + "B", bytes_p)
+        _put(p + "Bs", bytes_p)
         _put(p.lower() + "b", bytes_p)  # casual lower case: 14gb is 14 GB, while 14 Gb is gigabits
         if p != "k":
             _put(p + "b", Reading(f"{big}bit", "bytes", size / 8))
@@ -145,6 +149,8 @@ def _build() -> None:
         _put(p + "FLOPS", rate_p, exact=True)
         for form in ("flops", "Flops"):
             _put(p + form, flop_p, rate_p, exact=True)
+        _put(p.lower() + "flop", flop_p, exact=True)
+        _put(p.lower() + "flops", flop_p, rate_p, exact=True)
         if p in "GTPE":
             _put(p + "F", rate_p, flop_p)
     for word, e in _SI_WORDS.items():
@@ -203,3 +209,16 @@ def readings(word: str) -> tuple[Reading, ...]:
 def spellings() -> list[str]:
     """Every spelling the tokenizer should recognise, longest first (so `GPU-hours` beats `GPU`)."""
     return sorted(WORDS, key=len, reverse=True)
+
+
+def closest(word: str) -> str | None:
+    """The known spelling nearest to an unknown word, for "did you mean" messages."""
+    import difflib
+
+    folded: dict[str, str] = {}
+    for w in sorted(WORDS):
+        folded.setdefault(w.lower(), w)  # "GiB" sorts before "gib", so the usual spelling is suggested
+    if word.lower() in folded:
+        return folded[word.lower()]
+    match = difflib.get_close_matches(word, sorted(WORDS), n=1, cutoff=0.6)
+    return match[0] if match else None

@@ -1,28 +1,54 @@
-"""Precedence-climbing parser from tokens to an expression tree."""
+"""Recursive-descent parser from tokens to an expression tree: one grammar for bank formulas and answers.
+
+    answer := step (('=' | '≈') step)*             steps of a worked answer; the last one counts
+    step   := '~'* sum ((RANGE | '~') sum)?          `17-18 GB` between two plain quantities is a range too
+    sum    := term (('+' | '-') term)*
+    term   := factor (('*' | '/') factor | units | factor-by-juxtaposition)*
+    factor := ('+' | '-') factor | primary ('^' factor)?
+    units  := UNIT ('^' NUM)? ((('*' | '/')? UNIT ('^' NUM)?)*
+A unit written after numbers applies to the numbers since the previous unit (`1/2 GB` is half a GB, while
+in `3e23 FLOP / 1e15 FLOP/s` each unit stays with its own number), as people mean it.
+"""
 
 from __future__ import annotations
 
 from quizzer.errors import ExprError
-from quizzer.expr.ast import Binary, Call, Name, Node, Num, Unary
-from quizzer.expr.tokens import Token, tokenize
+from quizzer.expr.ast import Attach, Binary, Call, Name, Node, Num, Range, Unary, Unit, units_in
+from quizzer.expr.tokens import FUNCTIONS, Token, tokenize
+from quizzer.units import closest
 
 MAX_DEPTH = 20
-FUNCTIONS = {"sqrt": 1, "log": 1, "exp": 1, "ceil": 1, "floor": 1, "min": -1, "max": -1}
 
-# Binding power of each binary operator; `^` is right-associative and binds tighter than unary minus,
-# so `-2^2` is -4 as in mathematics.
-_BINARY = {"+": 10, "-": 10, "*": 20, "/": 20, "^": 40}
-_UNARY = 30
+__all__ = ["FUNCTIONS", "MAX_DEPTH", "parse", "parse_answer", "parse_formula_answer"]
+
+
+def _fold(items: list[tuple[str, Node]]) -> Node:
+    node = items[0][1]
+    for op, right in items[1:]:
+        node = Binary(op, node, right)
+    return node
+
+
+def _simple(node: Node) -> bool:
+    """A plain number, maybe with units: the ends of a `17-18 GB` range."""
+    return isinstance(node, Num) or (isinstance(node, Attach) and isinstance(node.value, Num))
+
+
+def _unknown_word(tok: Token) -> ExprError:
+    near = closest(tok.text)
+    hint = f" (did you mean {near!r}?)" if near else ""
+    return ExprError(f"unknown unit or word {tok.text!r} at position {tok.pos + 1}{hint}", tok.pos)
 
 
 class _Parser:
-    def __init__(self, tokens: list[Token]) -> None:
+    def __init__(self, tokens: list[Token], units: bool, implicit: bool) -> None:
         self.tokens = tokens
+        self.units, self.implicit = units, implicit
         self.i = 0
         self.depth = 0
 
-    def peek(self) -> Token:
-        return self.tokens[self.i]
+    def peek(self, ahead: int = 0) -> Token:
+        return self.tokens[min(self.i + ahead, len(self.tokens) - 1)]
 
     def take(self) -> Token:
         tok = self.tokens[self.i]
@@ -35,48 +61,128 @@ class _Parser:
             raise ExprError(f"expected {kind!r} at position {tok.pos + 1}, found {tok.text or 'end of input'!r}", tok.pos)
         return tok
 
-    def expression(self, min_power: int = 0) -> Node:
+    def answer(self) -> Node:
+        node = self.step()
+        while self.peek().kind in ("=", "≈"):
+            self.take()
+            node = self.step()
+        return node
+
+    def step(self) -> Node:
+        while self.peek().kind in ("~", "≈"):
+            self.take()
+        low = self.sum()
+        tok = self.peek()
+        if tok.kind == "~" and self.peek(1).kind in ("end", "=", "≈"):
+            self.take()  # a trailing `~` is a hedge, not a range
+        elif tok.kind in ("range", "~"):
+            self.take()
+            return Range(low, self.sum(), "to" if tok.kind == "~" else tok.text)
+        if self.units and isinstance(low, Binary) and low.op == "-" and _simple(low.left) and _simple(low.right):
+            return Range(low.left, low.right, "-")
+        return low
+
+    def sum(self) -> Node:
+        node = self.term()
+        while self.peek().kind == "op" and self.peek().text in "+-":
+            op = self.take().text
+            node = Binary(op, node, self.term())
+        return node
+
+    def term(self) -> Node:
+        items: list[tuple[str, Node]] = [("*", self.factor())]
+        # Index of the first item after the last unit: a unit applies to the items from there on.
+        run = 1 if self.has_units(items[0][1]) else 0
+        while True:
+            tok = self.peek()
+            if tok.kind == "op" and tok.text in "*/":
+                self.take()
+                items.append((tok.text, self.factor()))
+                if self.has_units(items[-1][1]):
+                    run = len(items)
+            elif self.units and tok.kind == "unit":
+                unit = self.unit_group()
+                if run < len(items):
+                    group = _fold([("*", items[run][1])] + items[run + 1:])
+                    items[run:] = [(items[run][0], Attach(group, unit))]
+                else:
+                    items.append(("*", unit))
+                run = len(items)
+            elif self.units and tok.kind == "name" and self.peek(1).kind != "(":
+                raise _unknown_word(tok)
+            elif self.implicit and tok.kind in ("name", "num", "("):
+                items.append(("*", self.factor()))
+            else:
+                return _fold(items)
+
+    def has_units(self, node: Node) -> bool:
+        return self.units and bool(units_in(node))
+
+    def unit_power(self) -> Node:
+        tok = self.take()
+        node: Node = Unit(tok.text, tok.pos)
+        if self.peek().kind == "op" and self.peek().text == "^" and self.peek(1).kind == "num":
+            self.take()
+            node = Binary("^", node, Num(self.take().value))  # type: ignore[arg-type]
+        return node
+
+    def unit_group(self) -> Node:
+        node = self.unit_power()
+        while True:
+            tok = self.peek()
+            if tok.kind == "unit":
+                node = Binary("*", node, self.unit_power())
+            elif tok.kind == "op" and tok.text in "*/" and self.peek(1).kind == "unit":
+                self.take()
+                node = Binary(tok.text, node, self.unit_power())
+            else:
+                return node
+
+    def factor(self) -> Node:
         self.depth += 1
         if self.depth > MAX_DEPTH:
             raise ExprError(f"expression is nested deeper than {MAX_DEPTH} levels")
-        left = self.prefix()
-        while True:
-            tok = self.peek()
-            power = _BINARY.get(tok.text) if tok.kind == "op" else None
-            if power is None or power < min_power or (power == min_power and tok.text != "^"):
-                break
-            self.take()
-            # Right-associative `^` parses its right side at the same power; the others one higher.
-            right = self.expression(power if tok.text == "^" else power + 1)
-            left = Binary(tok.text, left, right)
-        self.depth -= 1
-        return left
-
-    def prefix(self) -> Node:
-        tok = self.take()
+        tok = self.peek()
         if tok.kind == "op" and tok.text in "+-":
-            return Unary(tok.text, self.expression(_UNARY))
+            self.take()
+            node: Node = Unary(tok.text, self.factor())
+        else:
+            node = self.primary()
+            if self.peek().kind == "op" and self.peek().text == "^":
+                self.take()
+                node = Binary("^", node, self.factor())
+        self.depth -= 1
+        return node
+
+    def primary(self) -> Node:
+        tok = self.take()
         if tok.kind == "num":
             assert tok.value is not None
             return Num(tok.value)
         if tok.kind == "(":
-            inner = self.expression()
+            inner = self.sum()
             self.expect(")")
             return inner
         if tok.kind == "name":
-            if self.peek().kind == "(":
+            # In a typed formula `N(N-1)` is N times (N-1); only the allowed functions are calls there.
+            if self.peek().kind == "(" and not (self.implicit and tok.text not in FUNCTIONS):
                 return self.call(tok)
+            if self.units:
+                raise _unknown_word(tok)
             return Name(tok.text, tok.pos)
+        if tok.kind == "unit" and self.units:
+            self.i -= 1
+            return self.unit_group()
         raise ExprError(f"unexpected {tok.text or 'end of input'!r} at position {tok.pos + 1}", tok.pos)
 
     def call(self, name: Token) -> Node:
         if name.text not in FUNCTIONS:
             raise ExprError(f"unknown function {name.text!r} (allowed: {', '.join(FUNCTIONS)})", name.pos)
         self.expect("(")
-        args = [self.expression()]
+        args = [self.sum()]
         while self.peek().kind == ",":
             self.take()
-            args.append(self.expression())
+            args.append(self.sum())
         self.expect(")")
         arity = FUNCTIONS[name.text]
         if arity > 0 and len(args) != arity:
@@ -84,13 +190,27 @@ class _Parser:
         return Call(name.text, tuple(args))
 
 
-def parse(text: str) -> Node:
-    """Parse arithmetic over names and numbers; raises ExprError with a position on bad input."""
-    parser = _Parser(tokenize(text))
+def _run(text: str, units: bool, implicit: bool) -> Node:
+    parser = _Parser(tokenize(text, units=units, steps=implicit), units, implicit)
     if parser.peek().kind == "end":
         raise ExprError("empty expression")
-    node = parser.expression()
+    node = parser.answer() if units or implicit else parser.sum()
     tok = parser.peek()
     if tok.kind != "end":
         raise ExprError(f"unexpected {tok.text!r} at position {tok.pos + 1}", tok.pos)
     return node
+
+
+def parse(text: str) -> Node:
+    """A bank formula: arithmetic over names and numbers; raises ExprError with a position on bad input."""
+    return _run(text, units=False, implicit=False)
+
+
+def parse_formula_answer(text: str) -> Node:
+    """A typed formula: as `parse`, plus `2 N D` meaning `2*N*D` and `C = 6ND` meaning its last step."""
+    return _run(text, units=False, implicit=True)
+
+
+def parse_answer(text: str) -> Node:
+    """A typed quantity: numbers with units, magnitude words, Chinese, hedges, ranges and worked steps."""
+    return _run(text, units=True, implicit=False)

@@ -55,7 +55,7 @@ def grade(q: Question, params: Mapping[str, float] | None, text: str, lang: Lang
         from quizzer.grading.numeric import grade_numeric
 
         try:
-            nv = grade_numeric(text, spec, params if params is not None else spec.params)
+            nv = grade_numeric(text, spec, params if params is not None else spec.params, lang)
         except QuizzerError as exc:
             raise _unreadable(exc.message) from None
         if not nv.readable:
@@ -66,7 +66,7 @@ def grade(q: Question, params: Mapping[str, float] | None, text: str, lang: Lang
         from quizzer.grading.formula import grade_formula
 
         try:
-            fv = grade_formula(text, spec)
+            fv = grade_formula(text, spec, lang)
         except QuizzerError as exc:
             raise _unreadable(exc.message) from None
         if not fv.readable:
