@@ -50,3 +50,10 @@ def test_installed_package_imports_from_the_install(installed: Path, tmp_path: P
     result = subprocess.run([sys.executable, "-P", "-c", "import quizzer; print(quizzer.__file__)"], cwd=tmp_path,
                             env=dict(os.environ, PYTHONPATH=str(installed)), capture_output=True, text=True)
     assert result.stdout.strip().startswith(str(installed))
+
+
+def test_installed_package_grades_against_its_own_solutions(installed: Path, tmp_path: Path) -> None:
+    solution = installed / "quizzer" / "_data" / "solutions" / "rmsnorm.py"
+    result = run_installed(installed, tmp_path, "grade", str(solution), "--task", "rmsnorm", "--json")
+    assert result.returncode == 0, result.stderr
+    assert json.loads(result.stdout)["passed"] is True

@@ -174,16 +174,38 @@ def describe(inputs: dict[str, Any]) -> str:
     parts, dtypes = [], []
     for name, value in inputs.items():
         if isinstance(value, _Tensor):
-            parts.append(f"{name}({','.join(str(n) for n in shape_of(value))})")
-            if dtype_name(value) not in dtypes:
-                dtypes.append(dtype_name(value))
+            shape = ",".join(str(n) for n in shape_of(value))
+            if _is_floating(value):
+                parts.append(f"{name}({shape})")
+                if dtype_name(value) not in dtypes:
+                    dtypes.append(dtype_name(value))
+            else:
+                parts.append(f"{name}({shape}):{dtype_name(value)}")
         elif isinstance(value, _Module):
             parts.append(f"{name}={type(value).__name__}")
-        elif isinstance(value, (list, tuple)) and value and all(isinstance(v, _Tensor) for v in value):
-            parts.append(f"{name}=[{len(value)} tensors]")
-        else:
+        elif isinstance(value, (list, tuple, dict)) and _count_tensors(value):
+            # Containers are summarised: a label never shows input values.
+            parts.append(f"{name}=[{_count_tensors(value)} tensors]")
+        elif value is None or isinstance(value, (bool, int, float, str)):
             text = repr(value)
             parts.append(f"{name}={text if len(text) <= 40 else text[:37] + '...'}")
+        else:
+            parts.append(f"{name}={type(value).__name__}")
     tensors = [p for p in parts if "=" not in p]
     others = [p for p in parts if "=" in p]
     return " ".join(tensors + dtypes + others)
+
+
+def carries_device(inputs: dict[str, Any]) -> bool:
+    """Some input is a tensor or module, so the output should follow it to the device under test."""
+    return any(isinstance(v, _Module) or _count_tensors(v) for v in inputs.values())
+
+
+def _count_tensors(obj: Any) -> int:
+    if isinstance(obj, _Tensor):
+        return 1
+    if isinstance(obj, dict):
+        return sum(_count_tensors(v) for v in obj.values())
+    if isinstance(obj, (list, tuple)):
+        return sum(_count_tensors(v) for v in obj)
+    return 0

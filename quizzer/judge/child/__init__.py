@@ -1,0 +1,1 @@
+"""Code that runs only in the judge's child process (the only place torch is imported)."""

@@ -1,0 +1,42 @@
+"""Starter files for the hand-write tasks: the signature and contract, a body that raises NotImplementedError."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from quizzer.errors import QuizzerError
+from quizzer.judge import catalog
+
+STARTERS_DIR = Path(__file__).with_name("starters")
+
+
+def has_starter(task_id: str) -> bool:
+    """The task's starter file ships with the package."""
+    return (STARTERS_DIR / f"{task_id}.py").is_file()
+
+
+def starter_text(task_id: str) -> str:
+    """The starter, with the header line `quizzer grade` reads the task from."""
+    if task_id not in catalog.tasks():
+        raise QuizzerError(f"unknown task {task_id!r} (see 'quizzer tasks')")
+    if not has_starter(task_id):
+        raise QuizzerError(f"task {task_id!r} has no starter yet")
+    body = (STARTERS_DIR / f"{task_id}.py").read_text(encoding="utf-8")
+    return f"# quizzer: task={task_id}\n{body}"
+
+
+def write_starter(task_id: str, path: Path | None = None, force: bool = False) -> Path:
+    """Write the starter to `path` (default `./<task>.py`; a folder gets `<task>.py` inside); refuse to overwrite."""
+    text = starter_text(task_id)
+    target = path or Path(f"{task_id}.py")
+    if target.is_dir():
+        target = target / f"{task_id}.py"
+    if target.exists() and not force:
+        raise QuizzerError(f"{target} already exists; pass --force to overwrite it")
+    if not target.parent.is_dir():
+        raise QuizzerError(f"{target.parent}: no such folder")
+    try:
+        target.write_text(text, encoding="utf-8")
+    except OSError as exc:
+        raise QuizzerError(f"cannot write {target}: {exc.strerror or exc}") from None
+    return target

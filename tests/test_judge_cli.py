@@ -1,0 +1,179 @@
+"""`quizzer tasks`, `start` and `grade` as a candidate and a script see them: output, JSON shapes, exit codes."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pexpect
+import pytest
+from typer.testing import CliRunner
+
+from quizzer.cli import app
+from quizzer.judge import catalog
+from tests.conftest import REPO
+
+runner = CliRunner()
+SOLUTION = REPO / "solutions" / "attention.py"
+
+
+def invoke(*args: str) -> tuple[int, str, str]:
+    result = runner.invoke(app, list(args))
+    return result.exit_code, result.stdout, result.stderr
+
+
+def test_tasks_lists_every_task_of_the_contract() -> None:
+    code, out, _ = invoke("tasks")
+    assert code == 0
+    assert out.splitlines()[-1] == "28 tasks. 'quizzer start TASK' writes a starter file; 'quizzer grade FILE' checks it."
+    assert "scaled_dot_product_attention" in out and "tree_codec" in out
+
+
+def test_tasks_json_shape() -> None:
+    code, out, _ = invoke("tasks", "--json")
+    data = json.loads(out)
+    assert code == 0 and len(data) == 28
+    assert data[0] == {"id": "attention", "title": "Scaled dot-product attention",
+                       "functions": ["scaled_dot_product_attention"], "source": ["adv.m1", "hot.q01", "hot.q04"]}
+    assert [d["id"] for d in data] == list(catalog.tasks())
+
+
+def test_start_writes_a_starter_and_refuses_to_overwrite(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    code, out, _ = invoke("start", "rmsnorm")
+    assert code == 0
+    assert out == "wrote rmsnorm.py: implement RMSNorm, then run\n  quizzer grade rmsnorm.py\n"
+    text = (tmp_path / "rmsnorm.py").read_text(encoding="utf-8")
+    assert text.startswith("# quizzer: task=rmsnorm\n") and "raise NotImplementedError" in text
+    (tmp_path / "rmsnorm.py").write_text("my work", encoding="utf-8")
+    code, _, err = invoke("start", "rmsnorm")
+    assert (code, err) == (2, "error: rmsnorm.py already exists; pass --force to overwrite it\n")
+    assert (tmp_path / "rmsnorm.py").read_text(encoding="utf-8") == "my work"
+    assert invoke("start", "rmsnorm", "--force")[0] == 0
+    assert (tmp_path / "rmsnorm.py").read_text(encoding="utf-8") == text
+
+
+def test_start_into_a_folder_or_a_named_file(tmp_path: Path) -> None:
+    assert invoke("start", "attention", str(tmp_path))[0] == 0
+    assert (tmp_path / "attention.py").is_file()
+    assert invoke("start", "attention", str(tmp_path / "mine.py"))[0] == 0
+    assert (tmp_path / "mine.py").read_text(encoding="utf-8").startswith("# quizzer: task=attention\n")
+
+
+def test_start_bad_input(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    assert invoke("start", "nope", str(tmp_path)) == (2, "", "error: unknown task 'nope' (see 'quizzer tasks')\n")
+    assert invoke("start", "attention", str(tmp_path / "no" / "x.py"))[2] == f"error: {tmp_path / 'no'}: no such folder\n"
+    from quizzer.judge import starter
+
+    monkeypatch.setattr(starter, "STARTERS_DIR", tmp_path)
+    assert invoke("start", "attention", str(tmp_path)) == (2, "", "error: task 'attention' has no starter yet\n")
+
+
+@pytest.mark.parametrize(("args", "message"), [
+    (["missing.py"], "error: missing.py: no such file\n"),
+    (["{tmp}/plain.py"], "error: {tmp}/plain.py: no '# quizzer: task=ID' line; add one or pass --task ID\n"),
+    (["{tmp}/plain.py", "--task", "nope"], "error: unknown task 'nope' (see 'quizzer tasks')\n"),
+    (["{tmp}/plain.py", "--task", "attention", "--device", "tpu"], "error: unknown device 'tpu' (one of cpu, cuda)\n"),
+    (["{tmp}/plain.py", "--task", "attention", "--watch", "--json"],
+     "error: --watch prints for people; it cannot be combined with --json\n"),
+])
+def test_grade_unusable_input_exits_2_with_one_line(tmp_path: Path, args: list[str], message: str) -> None:
+    (tmp_path / "plain.py").write_text("x = 1\n", encoding="utf-8")
+    code, out, err = invoke("grade", *[a.format(tmp=tmp_path) for a in args])
+    assert (code, out, err) == (2, "", message.format(tmp=tmp_path))
+
+
+def test_grade_reference_passes() -> None:
+    code, out, _ = invoke("grade", str(SOLUTION), "--task", "attention")
+    assert code == 0
+    lines = out.splitlines()
+    assert lines[0] == f"{SOLUTION} · task attention · cpu"
+    assert lines[1] == "  ✓ example_2d         q(4,8) k(6,8) v(6,8) float32"
+    assert lines[-1].startswith("PASS all 14 cases (")
+
+
+def test_grade_names_the_bug_and_shows_the_trimmed_traceback(tmp_path: Path) -> None:
+    path = tmp_path / "mine.py"
+    path.write_text("# quizzer: task=attention\nimport torch\n\n"
+                    "def scaled_dot_product_attention(q, k, v, mask=None, is_causal=False):\n"
+                    "    if mask is not None:\n        raise ValueError('no masks yet')\n"
+                    "    return torch.softmax(q @ k.transpose(-2, -1), dim=-1) @ v\n", encoding="utf-8")
+    code, out, _ = invoke("grade", str(path))
+    assert code == 1
+    assert "      hint: matches attention without the 1/sqrt(d_k) scale\n" in out
+    assert ("  ✗ mask_broadcast     q(2,3,5,8) k(2,3,6,8) v(2,3,6,8) mask(5,6):bool float32\n"
+            "      ValueError: no masks yet\n"
+            "      line 6, in scaled_dot_product_attention: raise ValueError('no masks yet')\n") in out
+    assert "(expected " in out.split("example_3d")[1].split("\n  ")[1]  # visible case: values shown
+    assert "(expected " not in out.split("4d_dv_ne_d")[1].split("\n  ")[1]  # hidden case: no values
+    assert out.splitlines()[-1].startswith("FAIL 2 of 14 cases passed (")  # the two zero-difference properties
+
+
+def test_grade_json_shape(tmp_path: Path) -> None:
+    path = tmp_path / "stub.py"
+    invoke("start", "attention", str(path))
+    code, out, err = invoke("grade", str(path), "--json")
+    data = json.loads(out)
+    assert (code, err) == (1, "")
+    assert set(data) == {"task", "passed", "cases", "forbidden", "seconds"}
+    assert (data["task"], data["passed"], data["forbidden"]) == ("attention", False, [])
+    assert data["cases"][0] == {"name": "example_2d", "passed": False, "hint": None,
+                                "message": "not implemented yet (raises NotImplementedError)\n"
+                                           "line 24, in scaled_dot_product_attention: raise NotImplementedError"}
+    assert isinstance(data["seconds"], float)
+
+
+def test_grade_syntax_error_and_forbidden_need_no_child(tmp_path: Path) -> None:
+    bad = tmp_path / "bad.py"
+    bad.write_text("# quizzer: task=rmsnorm\ndef f(:\n", encoding="utf-8")
+    code, out, _ = invoke("grade", str(bad), "--json")
+    assert code == 1
+    assert json.loads(out)["cases"] == [{"name": "import", "passed": False, "hint": None,
+                                         "message": "SyntaxError: invalid syntax (line 2)\nline 2: def f(:"}]
+    bad.write_text("# quizzer: task=rmsnorm\nfrom torch import nn\nNorm = nn.RMSNorm\n", encoding="utf-8")
+    code, out, _ = invoke("grade", str(bad), "--json")
+    assert (code, json.loads(out)["forbidden"]) == (1, ["torch.nn.RMSNorm"])
+
+
+def test_grade_on_cuda_says_plainly_when_there_is_none() -> None:
+    code, out, err = invoke("grade", str(SOLUTION), "--task", "attention", "--device", "cuda")
+    if code == 0:
+        assert "· cuda" in out.splitlines()[0]  # a machine with a GPU: the cases ran there
+        return
+    assert code == 2 and out == ""
+    assert err.startswith("error: --device cuda: CUDA is not available (torch ")
+    assert err.endswith("; grade on the CPU with --device cpu\n")
+
+
+def test_the_parent_never_imports_torch() -> None:
+    code = ("import sys, runpy\n"
+            f"sys.argv = ['quizzer', 'grade', {str(SOLUTION)!r}, '--task', 'attention', '--json']\n"
+            "try:\n    runpy.run_module('quizzer', run_name='__main__')\nexcept SystemExit as e:\n    rc = e.code\n"
+            "sys.stderr.write(f'RC={rc} TORCH={\"torch\" in sys.modules}')\n")
+    result = subprocess.run([sys.executable, "-c", code], cwd=REPO, capture_output=True, text=True, timeout=120)
+    assert result.stderr.endswith("RC=0 TORCH=False")
+    assert json.loads(result.stdout)["passed"] is True
+
+
+def test_watch_grades_again_on_every_save(tmp_path: Path) -> None:
+    path = tmp_path / "attention.py"
+    invoke("start", "attention", str(path))
+    child = pexpect.spawn(sys.executable, ["-m", "quizzer", "grade", str(path), "--watch"], cwd=str(REPO),
+                          encoding="utf-8", timeout=90, env={**os.environ, "COLUMNS": "200", "TERM": "dumb"})
+    try:
+        child.expect(r"FAIL 0 of 14 cases passed")
+        child.expect(r"watching .*attention\.py \((inotify|polling)\); save to grade again, Ctrl-C to stop")
+        path.write_text("# quizzer: task=attention\n" + SOLUTION.read_text(encoding="utf-8"), encoding="utf-8")
+        child.expect(r"PASS all 14 cases")
+        child.expect(r"watching")
+        path.write_text("# quizzer: task=attention\ndef f(:\n", encoding="utf-8")
+        child.expect(r"SyntaxError: invalid syntax \(line 2\)")
+        child.expect(r"watching")
+        child.sendintr()
+        child.expect(pexpect.EOF)
+    finally:
+        child.close()
+    assert child.exitstatus == 130
