@@ -129,6 +129,17 @@ class Session:
         self.current = None
         return outcome
 
+    def judged(self, path: str, passed: bool, score: float, message: str) -> Outcome:
+        """Record the judge's verdict on the current code question (the answer is the file graded)."""
+        asked = self._asked()
+        outcome = Outcome(asked=asked, answer=path, verdict="correct" if passed else "wrong", score=score,
+                          seconds=self.clock() - asked.started, message=message,
+                          reference=reference_answer(asked.question, None, self.lang),
+                          explanation=self._explanation(asked), suggested_rating=GOOD if passed else AGAIN)
+        self.outcomes.append(outcome)
+        self.current = None
+        return outcome
+
     def skip(self) -> Outcome:
         """Skip the current question (recorded as skipped, the schedule is not touched)."""
         asked = self._asked()

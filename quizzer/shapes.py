@@ -4,6 +4,11 @@ from __future__ import annotations
 
 from typing import Any
 
+from quizzer.grading.check import Calculation
+from quizzer.grading.formula import FormulaVerdict
+from quizzer.grading.numeric import NumericVerdict
+from quizzer.judge.catalog import TaskInfo
+from quizzer.judge.verdict import Verdict
 from quizzer.models import Catalog, Choice, Code, Concept, Formula, Numeric, Problem, Question
 from quizzer.variants import answer_value
 
@@ -45,3 +50,29 @@ def validation(catalog: Catalog) -> dict[str, Any]:
 def problem(p: Problem) -> dict[str, Any]:
     """One validation error."""
     return {"file": p.file, "line": p.line, "message": p.message}
+
+
+def task_summary(info: TaskInfo) -> dict[str, Any]:
+    """`tasks --json` entry."""
+    return {"id": info.id, "title": info.title, "functions": list(info.functions), "source": list(info.source)}
+
+
+def grade_result(v: Verdict) -> dict[str, Any]:
+    """`grade --json`; a case's message carries the candidate's own traceback lines, if any."""
+    return {"task": v.task, "passed": v.passed,
+            "cases": [{"name": c.name, "passed": c.passed, "message": "\n".join((c.message, *c.trace)),
+                       "hint": c.hint} for c in v.cases],
+            "forbidden": list(v.forbidden), "seconds": round(v.seconds, 3)}
+
+
+def check_result(v: NumericVerdict | FormulaVerdict) -> dict[str, Any]:
+    """`check --json` (answers.md): formula verdicts have no value, unit, expected or ratio."""
+    numeric = isinstance(v, NumericVerdict)
+    return {"correct": v.correct, "value": v.value if numeric else None, "unit": v.unit if numeric else None,
+            "expected": v.expected if numeric else None, "ratio": v.ratio if numeric else None,
+            "message": v.message, "hint": v.hint}
+
+
+def calculation(c: Calculation) -> dict[str, Any]:
+    """`calc --json`: the value in its base unit ('' for a plain number) and as printed."""
+    return {"value": c.value, "unit": c.unit, "text": c.text}

@@ -145,7 +145,7 @@ def test_report_is_written_with_scores_times_points_and_follow_ups(catalog, isol
     run_mock(catalog, 45, script)
     (report,) = (isolated_home / "mocks").glob("*.md")
     text = report.read_text(encoding="utf-8")
-    assert "# Mock interview: general, 45 minutes" in text
+    assert "# Mock interview: general, 45 min" in text
     assert "**Overall: " in text
     assert "| concepts | 33% | 1/1 |" in text
     assert "| 1 | demo.sqrt | concepts | answered | 33% | 1:35 / " in text

@@ -8,7 +8,6 @@ import sys
 from pathlib import Path
 
 import pexpect
-import pytest
 
 from tests.test_practice import BANK
 
@@ -76,13 +75,12 @@ def test_answers_then_ctrl_c_keeps_everything(tmp_path: Path) -> None:
 
 
 def test_numeric_answer_with_units_in_a_terminal(tmp_path: Path) -> None:
-    pytest.importorskip("quizzer.grading.numeric")
     child = spawn(tmp_path, "--kind", "numeric", "--count", "1")
     child.expect("Answer in GB")
     child.expect("> ")
     child.sendline("2 GB")
     child.expect("✗ wrong")
-    child.expect("answer: 4.29 GB")
+    child.expect(r"answer: \S*4\.29 GB")  # the value may carry a bold escape
     child.expect(pexpect.EOF)
     child = spawn(tmp_path, "--kind", "numeric", "--count", "1")
     child.expect("> ")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from quizzer.cli.app import app
-from quizzer.cli import browse, history, mock, practice, validate  # noqa: F401  (registers commands)
+# Import order is the order `quizzer --help` lists the commands: the daily ones first.
+from quizzer.cli import practice, mock, grade, tasks, check, calc, browse, history, validate  # noqa: F401,I001
 
 __all__ = ["app"]

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import random
-import threading
 import time
 import uuid
 from pathlib import Path
@@ -15,7 +14,7 @@ from quizzer.bank import load_catalog, require_valid
 from quizzer.bank.paths import extra_bank_paths
 from quizzer.cli import practice_view as view
 from quizzer.cli.app import app, lang_default
-from quizzer.cli.prompter import EndOfInput, Prompter
+from quizzer.cli.prompter import EndOfInput, Prompter, Quit
 from quizzer.errors import EXIT_INTERRUPTED, QuizzerError
 from quizzer.models import KINDS, Lang
 from quizzer.progress import final_verdict, save
@@ -23,15 +22,6 @@ from quizzer.session import Filters, Outcome, Session, UnreadableAnswer, choose,
 from quizzer.store import Store, open_store
 from quizzer.store.cards import due_map
 from quizzer.store.db import utcnow
-
-
-class Quit(Exception):
-    """The candidate typed :quit."""
-
-
-def warm_sympy() -> None:
-    """Import SymPy in the background while the candidate reads, so the first formula check is quick."""
-    threading.Thread(target=lambda: __import__("sympy"), daemon=True).start()
 
 
 def ask_rating(prompter: Prompter, suggested: int) -> int:
@@ -51,9 +41,10 @@ class Loop:
     """Drives a Session from a Prompter, saving every outcome the moment it is graded."""
 
     def __init__(self, session: Session, store: Store, prompter: Prompter, sources: dict[str, str],
-                 mode: str = "practice") -> None:
+                 workdir: Path, device: str = "cpu") -> None:
         self.session, self.store, self.prompter, self.sources = session, store, prompter, sources
-        self.mode = mode
+        self.workdir, self.device = workdir, device
+        self.mode = "practice"
         self.session_id = uuid.uuid4().hex[:12]
         self.warmed = False
         self.verdicts: list[str] = []  # final verdicts (concept answers settled by the rating), for the summary
@@ -67,11 +58,33 @@ class Loop:
         while (asked := self.session.next()) is not None:
             view.question(asked, lang, self.sources)
             if not self.warmed and any(q.kind == "formula" for q in self.session.questions):
-                warm_sympy()
+                # SymPy loads in the background while the candidate reads, so the first formula check is quick.
+                from quizzer.grading.symbolic import warm_up
+
+                warm_up()
                 self.warmed = True
             self.answer(asked.question.kind, lang)
 
+    def code(self, lang: Lang) -> None:
+        from quizzer.cli.codeflow import practice_code
+
+        asked = self.session.current
+        assert asked is not None
+        result = practice_code(asked.question, self.workdir, self.device, self.prompter)
+        if result is None:
+            outcome = self.session.skip()
+            self.keep(outcome, None)
+            view.verdict(outcome, lang)
+            return
+        path, passed, score, summary = result
+        outcome = self.session.judged(str(path), passed, score, summary)
+        self.keep(outcome, rating_for(outcome))
+        view.verdict(outcome, lang)
+
     def answer(self, kind: str, lang: Lang) -> None:
+        if kind == "code":
+            self.code(lang)
+            return
         while True:
             text = self.prompter.block() if kind == "concept" else self.prompter.line()
             command = text.lower()
@@ -83,7 +96,7 @@ class Loop:
                 continue
             if command == ":quit":
                 raise Quit
-            if command == ":skip" or (kind == "code" and not text):
+            if command == ":skip":
                 outcome = self.session.skip()
                 self.keep(outcome, None)
                 view.verdict(outcome, lang)
@@ -124,8 +137,12 @@ def practice(
     lang: str = typer.Option(lang_default(), help="zh or en."),
     seed: Optional[int] = typer.Option(None, help="Seed for question order and numeric variants."),
     bank: Optional[List[Path]] = typer.Option(None, "--bank", help="Extra bank folder or file (repeatable)."),
+    workdir: Path = typer.Option(Path("quizzer-work"), help="Where hand-write starter files are written."),
+    device: str = typer.Option("cpu", help="Device for grading hand-write tasks: cpu or cuda."),
 ) -> None:
     """Practise: answer questions, get graded, and let spaced repetition schedule reviews."""
+    if device not in ("cpu", "cuda"):
+        raise QuizzerError(f"unknown device {device!r} (one of cpu, cuda)")
     if kind and kind not in KINDS:
         raise QuizzerError(f"unknown kind {kind!r} (one of {', '.join(KINDS)})")
     if lang not in ("zh", "en"):
@@ -140,7 +157,7 @@ def practice(
         view.note("nothing is due for review right now" if due else "no questions match these filters")
         return
     session = Session(chosen, "zh" if lang == "zh" else "en", rng, time.monotonic)
-    loop = Loop(session, store, Prompter(), dict(catalog.sources))
+    loop = Loop(session, store, Prompter(), dict(catalog.sources), workdir, device)
     view.header(len(chosen), str(store.path), session.lang)
     try:
         loop.run()

@@ -10,6 +10,10 @@ from typing import Callable, TextIO
 COMMANDS = (":skip", ":hint", ":quit", ":help")
 
 
+class Quit(Exception):
+    """The candidate typed :quit."""
+
+
 class EndOfInput(Exception):
     """Standard input is exhausted (a piped session ran out of answers)."""
 

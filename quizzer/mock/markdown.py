@@ -21,7 +21,7 @@ def to_markdown(card: Scorecard, lang: Lang, started: datetime) -> str:
     """Overall and section scores, a row per question, concept self-ratings, follow-ups, study list."""
     plan = card.plan
     lines = [
-        f"# Mock interview: {plan.track}, {plan.minutes:g} minutes",
+        f"# Mock interview: {plan.track}, {plan.minutes:g} min",
         "",
         f"{started.astimezone().strftime('%Y-%m-%d %H:%M')} · seed {plan.seed} · time used {_mmss(card.seconds_used)}"
         + (" · ended early" if card.interrupted else ""),

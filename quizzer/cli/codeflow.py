@@ -1,0 +1,83 @@
+"""A hand-write question inside practice or a mock: write the starter, wait for the candidate, grade it."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from quizzer import render
+from quizzer.cli import practice_view as view
+from quizzer.cli.prompter import Deadline, Prompter, Quit, TimedOut
+from quizzer.errors import QuizzerError
+from quizzer.models import Code, Question
+
+
+def prepare(question: Question, folder: Path) -> Path:
+    """The candidate's file for this task: an existing one is kept (work in progress), else the starter."""
+    from quizzer.judge.starter import write_starter
+
+    spec = question.spec
+    assert isinstance(spec, Code)
+    path = folder / f"{spec.task}.py"
+    if path.exists():
+        view.note(f"using your existing {path}")
+        return path
+    folder.mkdir(parents=True, exist_ok=True)
+    return write_starter(spec.task, path)
+
+
+def judge(question: Question, path: Path, device: str) -> tuple[bool, float, str]:
+    """Grade the file: (passed, share of cases passed, one-line summary); the verdict is shown in full."""
+    from quizzer.judge.grading import grade
+
+    spec = question.spec
+    assert isinstance(spec, Code)
+    try:
+        verdict = grade(path, spec.task, device)
+    except QuizzerError as exc:
+        render.problem(exc.message)
+        return False, 0.0, exc.message
+    render.verdict(verdict)
+    passed = sum(1 for c in verdict.cases if c.passed)
+    total = len(verdict.cases) or 1
+    summary = f"{passed}/{total} cases passed" + (f"; forbidden: {', '.join(verdict.forbidden)}"
+                                                   if verdict.forbidden else "")
+    return verdict.passed, (passed / total if not verdict.forbidden else 0.0), summary
+
+
+def practice_code(question: Question, folder: Path, device: str, prompter: Prompter) -> tuple[Path, bool, float, str] | None:
+    """Enter writes the starter, each further Enter grades; None when the candidate skips."""
+    command = prompter.line().lower()
+    if command == ":quit":
+        raise Quit
+    if command == ":skip":
+        return None
+    path = prepare(question, folder)
+    result = (False, 0.0, "not graded")
+    while True:
+        view.note(f"edit {path}, then press Enter to grade it (:skip to move on, :quit to stop)")
+        command = prompter.line().lower()
+        if command == ":quit":
+            raise Quit
+        if command == ":skip":
+            # A file that was graded and then given up on counts as that grade, not as a skip.
+            return (path, *result) if result[2] != "not graded" else None
+        result = judge(question, path, device)
+        if result[0]:
+            return (path, *result)
+
+
+def run_code_question(question: Question, folder: Path, device: str, prompter: Prompter,
+                      deadline: Deadline) -> tuple[str, float, str]:
+    """The mock's hand-write step: the starter is written at once, the file is graded on Enter or when time is up."""
+    path = prepare(question, folder)
+    view.note(f"write your solution in {path}; press Enter to grade it (:skip to give up)")
+    status = "answered"
+    try:
+        if prompter.line(timeout=deadline.left()).lower() == ":skip":
+            return "skipped", 0.0, f"skipped ({path})"
+    except TimedOut:
+        # Pencils down: what is in the file when the clock runs out is what gets graded.
+        view.note("time is up: grading your file as it is")
+        status = "timed-out"
+    passed, score, summary = judge(question, path, "cpu" if device not in ("cpu", "cuda") else device)
+    return status, score, summary
