@@ -49,6 +49,7 @@ def test_the_starter_fails_and_giving_up_records_the_grade(tmp_path: Path, isola
     assert starter.read_text(encoding="utf-8").startswith("# quizzer: task=rmsnorm\n")
     assert f"edit {starter}, then press Enter to grade it" in out
     assert "FAIL" in out and "✗ wrong" in out
+    assert "reference solution: " in out and "rmsnorm.py" in out.split("reference solution: ")[1]
     assert attempts(isolated_home) == [("demo.rmsnorm", "wrong", str(starter))]
 
 
