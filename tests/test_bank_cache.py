@@ -1,0 +1,88 @@
+"""The parsed-catalog cache: used when nothing changed, ignored when anything did, harmless when broken."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from quizzer.bank import cache, catalog, load_catalog
+
+BANK = """\
+topic: demo
+title: {{zh: 演示, en: Demo}}
+questions:
+  - id: demo.pick
+    kind: choice
+    difficulty: 1
+    tags: [moe]
+    source: [basic.q11]
+    prompt: {{zh: "{zh}", en: "{en}"}}
+    options: [{{zh: 一个, en: one}}, {{zh: 两个, en: two}}]
+    correct: [B]
+"""
+
+pytestmark = pytest.mark.usefixtures("isolated_home", "no_builtin_banks")
+
+
+@pytest.fixture
+def bank(tmp_path: Path) -> Path:
+    path = tmp_path / "demo.yaml"
+    path.write_text(BANK.format(zh="几个专家？", en="How many experts?"), encoding="utf-8")
+    return path
+
+
+@pytest.fixture
+def reads(monkeypatch: pytest.MonkeyPatch) -> list[Path]:
+    """Every bank file the loader actually parses."""
+    seen: list[Path] = []
+    real = catalog.read_yaml
+
+    def spy(path: Path):  # type: ignore[no-untyped-def]
+        seen.append(path)
+        return real(path)
+
+    monkeypatch.setattr(catalog, "read_yaml", spy)
+    return seen
+
+
+def test_a_second_load_reads_no_bank_file(bank: Path, reads: list[Path]) -> None:
+    first = load_catalog([bank])
+    assert bank in reads
+    reads.clear()
+    second = load_catalog([bank])
+    assert reads == [] and second == first
+    assert second.find("demo.pick").prompt.get("en") == "How many experts?"  # type: ignore[union-attr]
+
+
+def test_an_edited_bank_is_read_again(bank: Path, reads: list[Path]) -> None:
+    load_catalog([bank])
+    # Same length and (probably) the same mtime tick: only the bytes differ.
+    bank.write_text(BANK.format(zh="几个专家？", en="How many expert?"), encoding="utf-8")
+    bank.write_text(BANK.format(zh="几个专家？", en="How many EXPERTS?"), encoding="utf-8")
+    reads.clear()
+    again = load_catalog([bank])
+    assert bank in reads
+    assert again.find("demo.pick").prompt.get("en") == "How many EXPERTS?"  # type: ignore[union-attr]
+
+
+def test_validate_never_uses_the_cache(bank: Path, reads: list[Path]) -> None:
+    load_catalog([bank])
+    reads.clear()
+    load_catalog([bank], thorough=True)
+    assert bank in reads
+
+
+@pytest.mark.parametrize("damage", [b"", b"not a pickle", b"\x80\x05K\x01."])
+def test_a_damaged_cache_is_rebuilt(bank: Path, damage: bytes) -> None:
+    good = load_catalog([bank])
+    (cache.cache_dir() / cache.FILENAME).write_bytes(damage)
+    assert load_catalog([bank]) == good
+    assert cache.load(cache.key([bank])) is None  # the key covers more inputs; a partial one never matches
+
+
+def test_an_unwritable_cache_folder_only_costs_time(bank: Path, monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    blocker = tmp_path / "not-a-folder"
+    blocker.write_text("x", encoding="utf-8")
+    monkeypatch.setattr(cache, "cache_dir", lambda: blocker / "cache")
+    assert load_catalog([bank]).find("demo.pick") is not None
