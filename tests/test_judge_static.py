@@ -110,7 +110,7 @@ def test_infinities_match_and_bug_matching_ignores_the_device() -> None:
 def test_sequences_and_scalars() -> None:
     e = {"k": "seq", "type": "tuple", "items": [tensor([1.0], [1]), {"k": "int", "v": 3}]}
     a = {"k": "seq", "type": "list", "items": [tensor([1.0], [1]), {"k": "int", "v": 4}]}
-    assert mismatch(e, a) == "[1]: wrong value"
+    assert mismatch(e, a) == "output[1]: wrong value"
     assert mismatch({"k": "float", "v": 0.5}, {"k": "float", "v": 0.5 + 1e-12}) is None
 
 
@@ -125,3 +125,19 @@ def test_the_channel_rejects_frames_without_the_nonce_and_garbage() -> None:
         FrameReader("secret").feed(struct.pack(">I", 4) + b"junk")
     with pytest.raises(ProtocolError):
         FrameReader("secret").feed(struct.pack(">I", 2**31))
+
+
+def test_an_infinite_expected_value_needs_the_same_infinity() -> None:
+    inf = float("inf")
+    assert mismatch(tensor([inf, 1.0], [2]), tensor([1e30, 1.0], [2])) is not None
+    assert mismatch(tensor([inf], [1]), tensor([-inf], [1])) is not None
+    assert mismatch({"k": "float", "v": inf}, {"k": "float", "v": 3.0}) is not None
+
+
+def test_a_dict_output_names_the_key_that_differs() -> None:
+    def d(bias: float) -> dict:
+        return {"k": "dict", "items": [[{"k": "str", "v": "weight"}, tensor([1.0], [1])],
+                                       [{"k": "str", "v": "bias"}, tensor([bias], [1])]]}
+
+    assert mismatch(d(0.0), d(0.0)) is None
+    assert mismatch(d(0.0), d(2.0)).startswith("output['bias']: ")  # type: ignore[union-attr]

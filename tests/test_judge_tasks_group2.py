@@ -431,4 +431,4 @@ def test_an_object_registry_is_not_a_serialisation(verdicts: dict[tuple[str, str
     # Round trips work inside one process, but the same tree built twice must give the same string.
     verdict = verdicts[("tree_codec", "registry")]
     assert [c.name for c in verdict.cases if c.passed] == ["empty_tree"]  # None has one id
-    assert all(c.message.startswith("[1]: ") for c in verdict.failed)
+    assert all(c.message.startswith("output[1]: ") for c in verdict.failed)

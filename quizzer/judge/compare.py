@@ -24,7 +24,7 @@ def mismatch(expected: dict[str, Any], actual: dict[str, Any], rtol: float | Non
              atol: float | None = None, show_values: bool = False, where: str = "") -> str | None:
     """None when `actual` matches, else what is wrong in one sentence."""
     kind = expected["k"]
-    at = f"{where}: " if where else ""
+    at = f"output{where}: " if where else ""  # where: "[1]" or "['bias']" inside a returned tuple or dict
     if actual.get("k") != kind:
         return f"{at}returned {_what(actual)}, expected {_what(expected)}"
     if kind == "tensor":
@@ -39,9 +39,13 @@ def mismatch(expected: dict[str, Any], actual: dict[str, Any], rtol: float | Non
                 return problem
         return None
     if kind == "dict":
-        return mismatch({"k": "seq", "items": [v for _, v in expected["items"]]},
-                        {"k": "seq", "items": [v for _, v in actual["items"]]}, rtol, atol, show_values, where) \
-            if [k for k, _ in expected["items"]] == [k for k, _ in actual["items"]] else f"{at}returned other keys"
+        if [k for k, _ in expected["items"]] != [k for k, _ in actual["items"]]:
+            return f"{at}returned other keys"
+        for (key, e), (_, a) in zip(expected["items"], actual["items"]):
+            problem = mismatch(e, a, rtol, atol, show_values, f"{where}[{key.get('v')!r}]")
+            if problem:
+                return problem
+        return None
     if kind == "float":
         r, a = tolerance(expected, rtol, atol)
         e, got = expected["v"], actual["v"]
