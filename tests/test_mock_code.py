@@ -1,0 +1,50 @@
+"""The mock's hand-write step with the real judge: graded on Enter, or as it stands when time runs out."""
+
+from __future__ import annotations
+
+import io
+import time
+from pathlib import Path
+
+import pytest
+
+from quizzer.bank import load_catalog
+from quizzer.cli.codeflow import run_code_question
+from quizzer.cli.prompter import Deadline, Prompter
+from quizzer.models import Code, Question
+
+REPO = Path(__file__).resolve().parents[1]
+
+
+@pytest.fixture(scope="module")
+def rmsnorm_question() -> Question:
+    found = [q for q in load_catalog().questions if isinstance(q.spec, Code) and q.spec.task == "rmsnorm"]
+    assert found, "the built-in banks have an RMSNorm hand-write question"
+    return found[0]
+
+
+def prompter(text: str) -> Prompter:
+    return Prompter(stream=io.StringIO(text), out=io.StringIO())
+
+
+def test_enter_grades_the_file(tmp_path: Path, rmsnorm_question: Question) -> None:
+    (tmp_path / "rmsnorm.py").write_text((REPO / "solutions" / "rmsnorm.py").read_text(encoding="utf-8"),
+                                         encoding="utf-8")
+    status, score, summary = run_code_question(rmsnorm_question, tmp_path, "cpu", prompter("\n"),
+                                               Deadline(time.monotonic, time.monotonic() + 600))
+    assert status == "answered" and score == 1.0
+    passed, total = summary.split(" ")[0].split("/")
+    assert passed == total
+
+
+def test_time_up_grades_what_is_in_the_file(tmp_path: Path, rmsnorm_question: Question) -> None:
+    status, score, summary = run_code_question(rmsnorm_question, tmp_path, "cpu", prompter(""),
+                                               Deadline(time.monotonic, time.monotonic() - 1))
+    assert (tmp_path / "rmsnorm.py").read_text(encoding="utf-8").startswith("# quizzer: task=rmsnorm\n")
+    assert status == "timed-out" and score == 0.0 and summary.startswith("0/")
+
+
+def test_skip_scores_nothing(tmp_path: Path, rmsnorm_question: Question) -> None:
+    status, score, summary = run_code_question(rmsnorm_question, tmp_path, "cpu", prompter(":skip\n"),
+                                               Deadline(time.monotonic, time.monotonic() + 600))
+    assert (status, score) == ("skipped", 0.0) and "rmsnorm.py" in summary
