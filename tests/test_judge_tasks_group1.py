@@ -7,13 +7,10 @@ tolerances must accept, and the quadratic linear attention, which the allocation
 
 from __future__ import annotations
 
-from concurrent.futures import ThreadPoolExecutor
-
 import pytest
 
-from quizzer.judge.grading import grade_sources
-from quizzer.judge.runner import Source
 from quizzer.judge.verdict import Verdict
+from tests.judge_runs import grade_runs
 
 # Hugging Face style: inverse frequencies and the angle table in float32 for float32 inputs.
 ROPE_HF = '''
@@ -115,15 +112,8 @@ RUNS = {
 
 @pytest.fixture(scope="module")
 def verdicts() -> dict[tuple[str, str], Verdict]:
-    """Every file above graded, one child per task, two at a time."""
-    def grade(task: str) -> list[Verdict]:
-        files = [Source(f"{label}.py", f"/group1/{task}/{label}.py", f"# quizzer: task={task}\n{text}")
-                 for label, text in RUNS[task]]
-        return grade_sources(task, files)
-
-    with ThreadPoolExecutor(max_workers=2) as pool:
-        results = dict(zip(RUNS, pool.map(grade, RUNS)))
-    return {(task, label): v for task, runs in RUNS.items() for (label, _), v in zip(runs, results[task])}
+    """Every file above graded."""
+    return grade_runs(RUNS, "group1")
 
 
 @pytest.mark.parametrize(("task", "label"), [("rope", "hf_float32"), ("sinusoidal", "annotated_float32"),

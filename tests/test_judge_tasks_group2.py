@@ -8,13 +8,10 @@ hidden cases and tolerances must accept, and a few mistakes the cases must rejec
 
 from __future__ import annotations
 
-from concurrent.futures import ThreadPoolExecutor
-
 import pytest
 
-from quizzer.judge.grading import grade_sources
-from quizzer.judge.runner import Source
 from quizzer.judge.verdict import Verdict
+from tests.judge_runs import grade_runs
 
 # Cross-entropy through a one-hot mask and an explicit log-softmax; softmax with a keepdim max.
 SOFTMAX_XENT_ONEHOT = '''
@@ -392,15 +389,8 @@ CORRECT = [(task, label) for task, label in [
 
 @pytest.fixture(scope="module")
 def verdicts() -> dict[tuple[str, str], Verdict]:
-    """Every file above graded, one child per task, two at a time."""
-    def grade(task: str) -> list[Verdict]:
-        files = [Source(f"{label}.py", f"/group2/{task}/{label}.py", f"# quizzer: task={task}\n{text}")
-                 for label, text in RUNS[task]]
-        return grade_sources(task, files)
-
-    with ThreadPoolExecutor(max_workers=2) as pool:
-        results = dict(zip(RUNS, pool.map(grade, RUNS)))
-    return {(task, label): v for task, runs in RUNS.items() for (label, _), v in zip(runs, results[task])}
+    """Every file above graded."""
+    return grade_runs(RUNS, "group2")
 
 
 @pytest.mark.parametrize(("task", "label"), CORRECT)
