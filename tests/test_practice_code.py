@@ -75,3 +75,9 @@ def test_quit_while_editing_ends_the_session(tmp_path: Path, isolated_home: Path
     code, out, _ = run(tmp_path, "\n:quit\n")
     assert code == 0 and "stopped: 0 answered" in out
     assert attempts(isolated_home) == []
+
+
+def test_hint_names_the_functions_and_the_banned_apis(tmp_path: Path, isolated_home: Path) -> None:
+    code, out, work = run(tmp_path, ":hint\n:skip\n")
+    assert code == 0 and not work.exists()
+    assert "write RMSNorm; not allowed: torch.nn.functional.rms_norm, torch.nn.RMSNorm" in out

@@ -44,20 +44,35 @@ def judge(question: Question, path: Path, device: str) -> tuple[bool, float, str
     return verdict.passed, (passed / total if not verdict.forbidden else 0.0), summary
 
 
+def _read_command(question: Question, prompter: Prompter) -> str:
+    """The next line that is not :hint or :help (those are answered here and asked again)."""
+    from quizzer.judge.catalog import tasks
+
+    spec = question.spec
+    assert isinstance(spec, Code)
+    while True:
+        command = prompter.line().lower()
+        if command == ":quit":
+            raise Quit
+        if command == ":hint":
+            info = tasks()[spec.task]
+            banned = f"; not allowed: {', '.join(info.forbidden)}" if info.forbidden else ""
+            view.note(f"write {', '.join(info.functions)}{banned}")
+        elif command == ":help":
+            view.note("Enter: write the starter, then grade your file · :hint · :skip · :quit")
+        else:
+            return command
+
+
 def practice_code(question: Question, folder: Path, device: str, prompter: Prompter) -> tuple[Path, bool, float, str] | None:
     """Enter writes the starter, each further Enter grades; None when the candidate skips."""
-    command = prompter.line().lower()
-    if command == ":quit":
-        raise Quit
-    if command == ":skip":
+    if _read_command(question, prompter) == ":skip":
         return None
     path = prepare(question, folder)
     result = (False, 0.0, "not graded")
     while True:
         view.note(f"edit {path}, then press Enter to grade it (:skip to move on, :quit to stop)")
-        command = prompter.line().lower()
-        if command == ":quit":
-            raise Quit
+        command = _read_command(question, prompter)
         if command == ":skip":
             # A file that was graded and then given up on counts as that grade, not as a skip.
             return (path, *result) if result[2] != "not graded" else None
