@@ -45,6 +45,17 @@ def prompt_text(q: Question, lang: Lang, params: Mapping[str, float] | None = No
     return text
 
 
+def answer_frame(q: Question, lang: Lang) -> None:
+    """What an answer is chosen or written from: a choice question's options, a formula's variables."""
+    spec = q.spec
+    if isinstance(spec, Choice):
+        for letter, option in zip("ABCDEF", spec.options):
+            out.print(f"  {letter}. {escape(option.get(lang))}")
+    if isinstance(spec, Formula):
+        for v in spec.variables:
+            out.print(f"  {escape(', '.join((v.name,) + v.aliases))}: {escape(v.meaning.get(lang))}")
+
+
 def question_detail(q: Question, lang: Lang, reveal: bool, sources: Mapping[str, str]) -> None:
     """`quizzer show`: the prompt, its sources and optionally the answer."""
     out.print(f"[bold]{q.id}[/]  {q.topic} · {q.kind} · difficulty {q.difficulty}")
@@ -54,16 +65,10 @@ def question_detail(q: Question, lang: Lang, reveal: bool, sources: Mapping[str,
         out.print(f"source: {key}  {escape(sources.get(key, ''))}")
     out.print()
     out.print(escape(prompt_text(q, lang)))
-    spec = q.spec
-    if isinstance(spec, Choice):
-        for letter, option in zip("ABCDEF", spec.options):
-            out.print(f"  {letter}. {escape(option.get(lang))}")
-    if isinstance(spec, Formula):
-        for v in spec.variables:
-            names = ", ".join((v.name,) + v.aliases)
-            out.print(f"  {names}: {escape(v.meaning.get(lang))}")
+    answer_frame(q, lang)
     if not reveal:
         return
+    spec = q.spec
     out.print()
     out.print("[bold]Answer[/]")
     if isinstance(spec, Concept):

@@ -7,8 +7,8 @@ from typing import Mapping, Sequence
 from rich.markup import escape
 
 from quizzer.grading.concept import ConceptVerdict
-from quizzer.models import Choice, Concept, Formula, Lang, Numeric
-from quizzer.render import out
+from quizzer.models import Concept, Lang, Numeric
+from quizzer.render import answer_frame, out
 from quizzer.scheduler import RATING_MEANINGS, RATING_NAMES
 from quizzer.session import Asked, Outcome
 
@@ -40,13 +40,7 @@ def question(asked: Asked, lang: Lang, sources: Mapping[str, str]) -> None:
     cited = "; ".join(sources.get(key, key) for key in q.source)
     out.print(f"[dim]source: {escape(cited)}[/]")
     out.print(escape(asked.prompt))
-    spec = q.spec
-    if isinstance(spec, Choice):
-        for letter, option in zip("ABCDEF", spec.options):
-            out.print(f"  {letter}. {escape(option.get(lang))}")
-    if isinstance(spec, Formula):
-        for v in spec.variables:
-            out.print(f"  {escape(', '.join((v.name,) + v.aliases))}: {escape(v.meaning.get(lang))}")
+    answer_frame(q, lang)
     out.print(f"[dim]{ANSWER_HINT[q.kind][lang]}[/]")
 
 
