@@ -27,20 +27,29 @@ class Text:
 
 @dataclass(frozen=True)
 class KeyPoint:
-    """One point a good concept answer makes, and the words that show it was made."""
+    """One claim a good concept answer makes, and the evidence patterns that show it was made."""
 
     text: Text
-    words_zh: tuple[str, ...]
-    words_en: tuple[str, ...]
+    evidence: tuple[str, ...]
     essential: bool = False
 
 
 @dataclass(frozen=True)
+class Misconception:
+    """A wrong claim candidates make, the evidence that an answer asserts it, and its correction."""
+
+    text: Text
+    evidence: tuple[str, ...]
+    correction: Text
+
+
+@dataclass(frozen=True)
 class Concept:
-    """A question answered in prose, graded against key points."""
+    """A question answered in prose, graded against key points and known misconceptions."""
 
     answer: Text
     key_points: tuple[KeyPoint, ...]
+    misconceptions: tuple[Misconception, ...] = ()
 
 
 @dataclass(frozen=True)

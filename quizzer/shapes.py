@@ -30,8 +30,10 @@ def question_answer(q: Question) -> dict[str, Any]:
         return {"task": spec.task}
     if isinstance(spec, Concept):
         return {"text": spec.answer.as_dict(),
-                "key_points": [{"text": k.text.as_dict(), "words": {"zh": list(k.words_zh), "en": list(k.words_en)},
-                                "essential": k.essential} for k in spec.key_points]}
+                "key_points": [{"text": k.text.as_dict(), "evidence": list(k.evidence), "essential": k.essential}
+                               for k in spec.key_points],
+                "misconceptions": [{"text": m.text.as_dict(), "correction": m.correction.as_dict()}
+                                   for m in spec.misconceptions]}
     assert isinstance(spec, Choice)
     return {"options": [o.as_dict() for o in spec.options], "correct": list(spec.correct)}
 

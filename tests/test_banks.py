@@ -9,7 +9,8 @@ import pytest
 
 from quizzer.bank import load_catalog
 from quizzer.bank.catalog import load_sources
-from quizzer.grading.concept import covers
+from quizzer.grading.concept import grade_concept
+from quizzer.text.patterns import shows
 from quizzer.judge.catalog import tasks
 from quizzer.models import Code, Concept, Numeric
 from quizzer.units import format_value
@@ -77,5 +78,13 @@ def test_numeric_explanation_states_the_computed_answer(q) -> None:  # type: ign
 def test_reference_answer_covers_its_own_key_points(q) -> None:  # type: ignore[no-untyped-def]
     spec = q.spec
     for kp in spec.key_points:
-        assert covers(spec.answer.en, kp.words_en), (q.id, "en", kp.text.en)
-        assert covers(spec.answer.zh, kp.words_zh), (q.id, "zh", kp.text.zh)
+        assert shows(spec.answer.en, kp.evidence), (q.id, "en", kp.text.en)
+        assert shows(spec.answer.zh, kp.evidence), (q.id, "zh", kp.text.zh)
+
+
+@pytest.mark.parametrize("q", [q for q in QUESTIONS if isinstance(q.spec, Concept)], ids=lambda q: q.id)
+def test_reference_answer_is_rated_good_and_asserts_no_misconception(q) -> None:  # type: ignore[no-untyped-def]
+    for lang in ("en", "zh"):
+        verdict = grade_concept(q.spec.answer.get(lang), q.spec)
+        assert verdict.misconceptions == (), (q.id, lang, [q.spec.misconceptions[i].text.en for i in verdict.misconceptions])
+        assert verdict.suggested_rating == 3, (q.id, lang, verdict)

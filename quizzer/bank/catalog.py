@@ -5,6 +5,7 @@ from __future__ import annotations
 import math
 from pathlib import Path
 
+from quizzer.bank.evidence_check import generic_evidence
 from quizzer.bank import cache
 from quizzer.bank import paths as bank_paths
 from quizzer.bank.schema import Reader, read_bank
@@ -90,6 +91,8 @@ def _cross_checks(banks: list[Bank], sources: dict[str, str], thorough: bool) ->
         if isinstance(q.spec, Numeric):
             for key, message in _check_numeric(q, q.spec, thorough):
                 bad(message, key)
+    if thorough:
+        problems.extend(generic_evidence([q for b in banks for q in b.questions]))
     return problems
 
 

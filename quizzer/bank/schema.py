@@ -9,8 +9,9 @@ from typing import Any, Callable
 from quizzer.bank.yamlread import LineDict
 from quizzer.errors import ExprError
 from quizzer.expr import evaluate, names_in, parse
-from quizzer.models import (KINDS, Bank, Choice, Code, Concept, Formula, KeyPoint, Mistake, Numeric, Problem,
-                            Question, Spec, Text, Tolerance, Variable)
+from quizzer.models import (KINDS, Bank, Choice, Code, Concept, Formula, KeyPoint, Misconception, Mistake, Numeric,
+                            Problem, Question, Spec, Text, Tolerance, Variable)
+from quizzer.text.patterns import PatternError, compile_pattern, short_stems
 from quizzer.units import BASE_UNITS, UNITS
 
 ID = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*\.[a-z0-9]+(?:-[a-z0-9]+)*")
@@ -20,7 +21,7 @@ LETTERS = "ABCDEF"
 
 COMMON = {"id", "kind", "difficulty", "tags", "source", "prompt", "explanation", "follow_ups"}
 BY_KIND = {
-    "concept": {"answer", "key_points"},
+    "concept": {"answer", "key_points", "misconceptions"},
     "numeric": {"params", "vary", "formula", "unit", "display", "tolerance", "expected", "common_mistakes"},
     "formula": {"variables", "formula"},
     "choice": {"options", "correct"},
@@ -115,21 +116,56 @@ class Reader:
         return value.strip()
 
 
+def _patterns(r: Reader, value: Any, line: int, what: str) -> tuple[str, ...]:
+    patterns = r.strings(value, line, what)
+    r.need(1 <= len(patterns) <= 24, line, f"{what} must list 1 to 24 patterns")
+    for p in patterns:
+        try:
+            compile_pattern(p)
+        except PatternError as exc:
+            r.need(False, line, f"{what}: {exc}")
+        for stem in short_stems(p):
+            r.fail(line, f"{what}: the stem {stem + '*'!r} is shorter than four letters and matches too many "
+                   f"words; list the whole words instead")
+    return patterns
+
+
+def _legacy_words(r: Reader, kp: LineDict, what: str) -> tuple[str, ...]:
+    # Banks written before evidence patterns list words matched as prefixes; read each as a one-term pattern.
+    words = r.mapping(kp["words"], kp.line_of("words"), f"{what}.words")
+    r.keys(words, {"zh", "en"}, {"zh", "en"}, f"{what}.words")
+    zh = r.strings(words["zh"], words.line_of("zh"), f"{what}.words.zh")
+    en = r.strings(words["en"], words.line_of("en"), f"{what}.words.en")
+    r.need(bool(zh) and bool(en), kp.line_of("words"), f"{what}.words needs words in both languages")
+    # "|" and " + " are pattern syntax, so they are blanked out of a legacy word.
+    words_all = [w.replace("|", " ").replace(" + ", " ").strip() for w in (*zh, *en)]
+    return tuple(w if len(w) < 4 or not w[-1].isalpha() or not w.isascii() else w + "*" for w in words_all if w)
+
+
 def _concept(r: Reader, q: LineDict) -> Concept:
     points = []
     for i, raw in enumerate(r.items(q["key_points"], q.line_of("key_points"), "key_points", 3, 6)):
-        kp = r.mapping(raw, q.line_of("key_points"), f"key_points[{i}]")
-        r.keys(kp, {"text", "words", "essential"}, {"text", "words"}, f"key_points[{i}]")
-        words = r.mapping(kp["words"], kp.line_of("words"), f"key_points[{i}].words")
-        r.keys(words, {"zh", "en"}, {"zh", "en"}, f"key_points[{i}].words")
-        zh = r.strings(words["zh"], words.line_of("zh"), f"key_points[{i}].words.zh")
-        en = r.strings(words["en"], words.line_of("en"), f"key_points[{i}].words.en")
-        r.need(bool(zh) and bool(en), kp.line_of("words"), f"key_points[{i}].words needs words in both languages")
+        what = f"key_points[{i}]"
+        kp = r.mapping(raw, q.line_of("key_points"), what)
+        r.keys(kp, {"text", "evidence", "words", "essential"}, {"text"}, what)
+        r.need(("evidence" in kp) != ("words" in kp), kp.line, f"{what} needs 'evidence' (or legacy 'words')")
+        evidence = (_patterns(r, kp["evidence"], kp.line_of("evidence"), f"{what}.evidence") if "evidence" in kp
+                    else _legacy_words(r, kp, what))
         essential = kp.get("essential", False)
         r.need(isinstance(essential, bool), kp.line_of("essential"), "essential must be true or false")
-        text = r.text(kp["text"], kp.line_of("text"), f"key_points[{i}].text")
-        points.append(KeyPoint(text, tuple(w.lower() for w in zh), tuple(w.lower() for w in en), essential))
-    return Concept(r.text(q["answer"], q.line_of("answer"), "answer"), tuple(points))
+        points.append(KeyPoint(r.text(kp["text"], kp.line_of("text"), f"{what}.text"), evidence, essential))
+    r.need(any(p.essential for p in points), q.line_of("key_points"),
+           "key_points: mark at least one point essential (the idea without which the answer is wrong)")
+    wrong = []
+    for i, raw in enumerate(r.items(q.get("misconceptions", []), q.line_of("misconceptions"), "misconceptions",
+                                    0, 8)):
+        what = f"misconceptions[{i}]"
+        mc = r.mapping(raw, q.line_of("misconceptions"), what)
+        r.keys(mc, {"text", "evidence", "correction"}, {"text", "evidence", "correction"}, what)
+        wrong.append(Misconception(r.text(mc["text"], mc.line_of("text"), f"{what}.text"),
+                                   _patterns(r, mc["evidence"], mc.line_of("evidence"), f"{what}.evidence"),
+                                   r.text(mc["correction"], mc.line_of("correction"), f"{what}.correction")))
+    return Concept(r.text(q["answer"], q.line_of("answer"), "answer"), tuple(points), tuple(wrong))
 
 
 def _numeric(r: Reader, q: LineDict) -> Numeric:

@@ -1,53 +1,57 @@
-"""Concept answers: which key points an answer covers, judged by the words that show each point."""
+"""Concept answers judged as an interviewer would: claims made, misconceptions asserted, hedges."""
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 
 from quizzer.models import Concept
+from quizzer.text.cues import STRONG_HEDGE, WEAK_HEDGE
+from quizzer.text.normalize import normalize, sentences
+from quizzer.text.patterns import shows
 
 AGAIN, HARD, GOOD = 1, 2, 3
 
 
 @dataclass(frozen=True)
 class ConceptVerdict:
-    """Coverage of the key points and the rating it suggests."""
+    """Which key points an answer makes, which misconceptions it asserts, and the rating that follows."""
 
     covered: tuple[bool, ...]
     coverage: float
     missing_essential: bool
     suggested_rating: int
+    misconceptions: tuple[int, ...] = ()
+    hedged: bool = False
+
+    @property
+    def verdict(self) -> str:
+        """correct (Good), partial (Hard) or wrong (Again)."""
+        return {GOOD: "correct", HARD: "partial"}.get(self.suggested_rating, "wrong")
 
 
-def _normal(text: str) -> str:
-    return re.sub(r"\s+", " ", text.lower())
-
-
-def _found(word: str, text: str) -> bool:
-    # Latin words must start at a word boundary ("rag" must not match "average", while the stem
-    # "saturat" still matches "saturates"); Chinese has no spaces, so a plain substring is right there.
-    if word[:1].isascii() and word[:1].isalnum():
-        return re.search(r"(?<![a-z0-9])" + re.escape(word), text) is not None
-    return word in text
-
-
-def covers(answer: str, words: tuple[str, ...]) -> bool:
-    """Whether the answer contains any of the words (case- and spacing-insensitive)."""
-    text = _normal(answer)
-    return any(_found(_normal(w).strip(), text) for w in words if w.strip())
+def hedged(answer: str) -> bool:
+    """Whether the answer says it does not know, or is mostly guesses and questions."""
+    text = normalize(answer)
+    if STRONG_HEDGE.search(text):
+        return True
+    parts = sentences(text)
+    unsure = sum(1 for s in parts if WEAK_HEDGE.search(s) or s.endswith(("?", "？")))
+    return bool(parts) and unsure * 2 > len(parts)
 
 
 def grade_concept(answer: str, spec: Concept) -> ConceptVerdict:
-    """Mark each key point covered when the answer uses any of its words, in either language."""
-    covered = tuple(covers(answer, kp.words_zh + kp.words_en) for kp in spec.key_points)
+    """Judge an answer: a misconception or a missing essential claim is Again; most claims made is Good."""
+    covered = tuple(shows(answer, kp.evidence) for kp in spec.key_points)
+    wrong = tuple(i for i, mc in enumerate(spec.misconceptions) if shows(answer, mc.evidence, by_clause=True))
     coverage = sum(covered) / len(covered) if covered else 0.0
-    missing_essential = any(kp.essential and not hit for kp, hit in zip(spec.key_points, covered))
-    # Missing an essential point means the idea was not recalled: suggest Again, as Anki would.
-    if missing_essential or coverage < 0.34:
-        suggested = AGAIN
-    elif coverage < 0.75:
-        suggested = HARD
+    missing_essential = any(kp.essential and not hit for kp, hit in zip(spec.key_points, covered, strict=True))
+    unsure = hedged(answer)
+    # A stated misconception outweighs whatever else is right, as it would in an interview; so does
+    # missing the idea the question exists for. Good needs the essentials plus half of all points.
+    if wrong or missing_essential or not any(covered):
+        rating = AGAIN
+    elif unsure or sum(covered) < max(1, len(covered) // 2):
+        rating = HARD
     else:
-        suggested = GOOD
-    return ConceptVerdict(covered, coverage, missing_essential, suggested)
+        rating = GOOD
+    return ConceptVerdict(covered, coverage, missing_essential, rating, wrong, unsure)

@@ -1,0 +1,1 @@
+"""Free-text matching for concept answers: normalisation, negation and hedge cues, evidence patterns."""

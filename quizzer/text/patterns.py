@@ -1,0 +1,172 @@
+"""Evidence patterns: groups of synonyms that must all appear, un-negated, in one sentence or clause.
+
+A pattern is written `term | term + term | term`: ` + ` separates groups (all must match), `|` separates
+synonyms within a group (any may match). A Latin term matches whole words and their regular inflections
+("shard" also matches "shards", "sharded", "sharding"); `word*` matches any word starting with `word`;
+`=word` matches the word exactly; ` ... ` inside a term allows a few words in between ("not ... mean").
+A Chinese term matches as a substring. Spelling (US/UK), case, hyphens and full-width forms do not matter.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from quizzer.text.cues import negation_spans
+from quizzer.text.normalize import CJK, clauses, normalize, sentences
+
+# Words whose "-ing" form means something else ("meaning", "heading", "ranking").
+_NO_ING = {"mean", "head", "rank", "mind", "wing", "bear", "draw", "sing", "ring", "king", "thing", "build"}
+_GAP = r"(?:\s?\S+){0,4}?\s?"
+_TOKEN = re.compile(rf"\*|[a-z0-9]+|[{CJK}]|\S")
+
+
+class PatternError(ValueError):
+    """A pattern that cannot be compiled (reported by the bank loader with its line)."""
+
+
+def _word(word: str) -> str:
+    if not word.isalpha() or len(word) < 3:
+        return re.escape(word)
+    if word.endswith("e"):
+        return re.escape(word[:-1]) + "(?:e|es|ed|ing|er|ers)"
+    if word.endswith("y") and word[-2] not in "aeiou":
+        return re.escape(word[:-1]) + "(?:y|ies|ied|ying)"
+    last = re.escape(word[-1])
+    ing = "" if word in _NO_ING else f"|ing|{last}ing"
+    return re.escape(word) + f"(?:s|es|ed|er|ers|{last}ed|{last}er{ing})?"
+
+
+def _part(text: str) -> str:
+    exact = text.startswith("=")
+    tokens = _TOKEN.findall(text[1:] if exact else text)
+    pieces: list[str] = []
+    for i, tok in enumerate(tokens):
+        if tok == "*":
+            continue
+        if i + 1 < len(tokens) and tokens[i + 1] == "*":
+            pieces.append(re.escape(tok) + r"[a-z0-9]*")
+        elif tok[0].isascii() and tok[0].isalnum() and not exact:
+            pieces.append(_word(tok))
+        else:
+            pieces.append(re.escape(tok))
+    # Normalised answers hold at most one space between tokens; "low rank" also matches "lowrank".
+    return r"\s?".join(pieces)
+
+
+@lru_cache(maxsize=8192)
+def term_regex(term: str) -> str:
+    """The regular expression of one term (normalised like the answers it is matched against)."""
+    # A lone "*" between words is a gap, like "...".
+    norm = normalize(re.sub(r"(?:^|\s)\*(?=\s|$)", " ... ", term).replace("...", " \x00 "))
+    parts = [p.strip() for p in norm.split("\x00")]
+    if not all(parts):
+        raise PatternError(f"empty term in {term!r}")
+    body = _GAP.join(_part(p) for p in parts)
+    head = r"(?<![a-z0-9])" if parts[0].lstrip("=")[:1].isascii() and parts[0].lstrip("=")[:1].isalnum() else ""
+    tail = r"(?![a-z0-9])" if norm[-1:].isascii() and (norm[-1:].isalnum() or norm.endswith("*")) else ""
+    return head + body + tail
+
+
+def short_stems(source: str) -> list[str]:
+    """Latin prefix stems (`ab*`) under four letters in a pattern: they match far too many words."""
+    return [m.group(1) for m in re.finditer(r"(?<![a-z0-9])([a-z0-9]{1,3})\*", normalize(source))]
+
+
+@dataclass(frozen=True)
+class Pattern:
+    """A compiled evidence pattern: one regex per group."""
+
+    source: str
+    groups: tuple[re.Pattern[str], ...]
+
+
+@lru_cache(maxsize=8192)
+def compile_pattern(source: str) -> Pattern:
+    """Compile `a | b + c` into one regex per group; PatternError when a group or term is empty."""
+    groups = []
+    for group in source.split(" + "):
+        terms = [t.strip() for t in group.split("|")]
+        if not all(terms):
+            raise PatternError(f"empty synonym in {source!r}")
+        groups.append(re.compile("|".join(f"(?:{term_regex(t)})" for t in terms)))
+    return Pattern(source, tuple(groups))
+
+
+@dataclass(frozen=True)
+class Scope:
+    """A stretch of answer text with its negation cues (a sentence split into clauses)."""
+
+    text: str
+    clause_starts: tuple[int, ...]
+    cues: tuple[tuple[int, int, bool, int], ...]  # start, end, reaches back, clause index
+    question: bool
+
+
+def _clause_of(scope: Scope, pos: int) -> int:
+    idx = 0
+    for i, start in enumerate(scope.clause_starts):
+        if start <= pos:
+            idx = i
+    return idx
+
+
+def make_scope(text: str) -> Scope:
+    """Index one sentence (or clause): where its clauses start and which cues it holds."""
+    starts: list[int] = []
+    cues: list[tuple[int, int, bool, int]] = []
+    pos = 0
+    for ci, clause in enumerate(clauses(text)):
+        at = text.find(clause, pos)
+        starts.append(at)
+        pos = at + len(clause)
+        cues += [(at + s, at + e, back, ci) for s, e, back in negation_spans(clause)]
+    return Scope(text, tuple(starts), tuple(cues), text.rstrip().endswith(("?", "？")))
+
+
+@lru_cache(maxsize=2048)
+def answer_scopes(answer: str, by_clause: bool) -> tuple[Scope, ...]:
+    """The answer cut into sentences (key points) or clauses (misconceptions)."""
+    parts = sentences(normalize(answer))
+    if by_clause:
+        parts = [c for s in parts for c in ([s] if s.endswith(("?", "？")) else clauses(s))]
+    return tuple(make_scope(p) for p in parts)
+
+
+def _negated(scope: Scope, start: int, own: list[tuple[int, int]]) -> bool:
+    clause = _clause_of(scope, start)
+    for cs, ce, back, ci in scope.cues:
+        if ci != clause or any(s <= cs < e or cs <= s < ce for s, e in own):
+            continue  # another clause, or a cue that is part of the pattern's own words ("no extra latency")
+        if ce <= start or back:
+            return True
+    return False
+
+
+def matches_in(pattern: Pattern, scope: Scope) -> bool:
+    """Whether every group of the pattern has an un-negated match in this scope."""
+    if scope.question:
+        return False
+    found = [[m.span() for m in g.finditer(scope.text)] for g in pattern.groups]
+    if not all(found):
+        return False
+    own = [span for spans in found for span in spans]
+    return all(any(not _negated(scope, s, own) for s, _ in spans) for spans in found)
+
+
+@lru_cache(maxsize=1024)
+def _whole(answer: str) -> str:
+    return normalize(answer)
+
+
+def shows(answer: str, patterns: tuple[str, ...], by_clause: bool = False) -> bool:
+    """Whether any of the patterns is shown by the answer within one sentence (or one clause)."""
+    whole = _whole(answer)
+    for source in patterns:
+        pattern = compile_pattern(source)
+        # Most patterns miss a group anywhere in the answer: reject those before cutting it into scopes.
+        if all(g.search(whole) for g in pattern.groups) and any(
+                matches_in(pattern, sc) for sc in answer_scopes(answer, by_clause)):
+            return True
+    return False
