@@ -26,31 +26,37 @@ class PatternError(ValueError):
     """A pattern that cannot be compiled (reported by the bank loader with its line)."""
 
 
-def _word(word: str) -> str:
+def _word(word: str) -> tuple[str, str]:
+    """A word's fixed stem and the regex of the endings it may take."""
     if not word.isalpha() or len(word) < 3:
-        return re.escape(word)
+        return word, ""
     if word.endswith("e"):
-        return re.escape(word[:-1]) + "(?:e|es|ed|ing|er|ers)"
+        return word[:-1], "(?:e|es|ed|ing|er|ers)"
     if word.endswith("y") and word[-2] not in "aeiou":
-        return re.escape(word[:-1]) + "(?:y|ies|ied|ying)"
+        return word[:-1], "(?:y|ies|ied|ying)"
     last = re.escape(word[-1])
     ing = "" if word in _NO_ING else f"|ing|{last}ing"
-    return re.escape(word) + f"(?:s|es|ed|er|ers|{last}ed|{last}er{ing})?"
+    return word, f"(?:s|es|ed|er|ers|{last}ed|{last}er{ing})?"
 
 
-def _part(text: str) -> str:
+def _part(text: str, bounded: bool) -> str:
     exact = text.startswith("=")
     tokens = _TOKEN.findall(text[1:] if exact else text)
     pieces: list[str] = []
     for i, tok in enumerate(tokens):
         if tok == "*":
             continue
+        latin = tok[0].isascii() and tok[0].isalnum()
         if i + 1 < len(tokens) and tokens[i + 1] == "*":
-            pieces.append(re.escape(tok) + r"[a-z0-9]*")
-        elif tok[0].isascii() and tok[0].isalnum() and not exact:
-            pieces.append(_word(tok))
+            stem, ending = tok, r"[a-z0-9]*"
+        elif latin and not exact:
+            stem, ending = _word(tok)
         else:
-            pieces.append(re.escape(tok))
+            stem, ending = tok, ""
+        # The word boundary is checked just after the stem, not before it: a pattern that starts with a
+        # literal lets the regex engine skip ahead to candidates, about forty times faster on long answers.
+        guard = f"(?<![a-z0-9]{re.escape(stem)})" if bounded and not pieces and latin else ""
+        pieces.append(re.escape(stem) + guard + ending)
     # Normalised answers hold at most one space between tokens; "low rank" also matches "lowrank".
     return r"\s?".join(pieces)
 
@@ -63,10 +69,9 @@ def term_regex(term: str) -> str:
     parts = [p.strip() for p in norm.split("\x00")]
     if not all(parts):
         raise PatternError(f"empty term in {term!r}")
-    body = _GAP.join(_part(p) for p in parts)
-    head = r"(?<![a-z0-9])" if parts[0].lstrip("=")[:1].isascii() and parts[0].lstrip("=")[:1].isalnum() else ""
+    body = _GAP.join(_part(p, bounded=i == 0) for i, p in enumerate(parts))
     tail = r"(?![a-z0-9])" if norm[-1:].isascii() and (norm[-1:].isalnum() or norm.endswith("*")) else ""
-    return head + body + tail
+    return body + tail
 
 
 def short_stems(source: str) -> list[str]:
