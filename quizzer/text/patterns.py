@@ -4,7 +4,8 @@ A pattern is written `term | term + term | term`: ` + ` separates groups (all mu
 synonyms within a group (any may match). A Latin term matches whole words and their regular inflections
 ("shard" also matches "shards", "sharded", "sharding"); `word*` matches any word starting with `word`;
 `=word` matches the word exactly; ` ... ` inside a term allows a few words in between ("not ... mean").
-A Chinese term matches as a substring. Spelling (US/UK), case, hyphens and full-width forms do not matter.
+A Chinese term matches as a substring. Spelling (US/UK), case, hyphens and full-width forms do not matter,
+and a term that belongs to a family of synonyms (`text/synonyms.py`) accepts the whole family.
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ from functools import lru_cache
 
 from quizzer.text.cues import negation_spans
 from quizzer.text.normalize import CJK, clauses, normalize, sentences
+from quizzer.text.synonyms import expand
 
 # Words whose "-ing" form means something else ("meaning", "heading", "ranking").
 _NO_ING = {"mean", "head", "rank", "mind", "wing", "bear", "draw", "sing", "ring", "king", "thing", "build"}
@@ -95,7 +97,8 @@ def compile_pattern(source: str) -> Pattern:
         terms = [t.strip() for t in group.split("|")]
         if not all(terms):
             raise PatternError(f"empty synonym in {source!r}")
-        groups.append(re.compile("|".join(f"(?:{term_regex(t)})" for t in terms)))
+        expanded = dict.fromkeys(x for t in terms for x in expand(t))
+        groups.append(re.compile("|".join(f"(?:{term_regex(t)})" for t in expanded)))
     return Pattern(source, tuple(groups))
 
 
