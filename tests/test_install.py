@@ -23,7 +23,7 @@ def installed(tmp_path_factory: pytest.TempPathFactory) -> Path:
     (wheel,) = (base / "dist").glob("quizzer-*.whl")
     names = zipfile.ZipFile(wheel).namelist()
     assert "quizzer/_data/questions/sources.yaml" in names
-    assert "quizzer/judge/catalog.yaml" in names
+    assert {"quizzer/judge/tasks/attention/task.yaml", "quizzer/judge/tasks/attention/starter.py"} <= set(names)
     subprocess.run([sys.executable, "-m", "pip", "install", "--no-deps", "-q", "--target", str(base / "site"),
                     str(wheel)], check=True, timeout=300)
     return base / "site"

@@ -68,7 +68,7 @@ def test_start_bad_input(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Non
     assert invoke("start", "attention", str(tmp_path / "no" / "x.py"))[2] == f"error: {tmp_path / 'no'}: no such folder\n"
     from quizzer.judge import starter
 
-    monkeypatch.setattr(starter, "STARTERS_DIR", tmp_path)
+    monkeypatch.setattr(starter, "starter_path", lambda task_id: tmp_path / "no-such-starter.py")
     assert invoke("start", "attention", str(tmp_path)) == (2, "", "error: task 'attention' has no starter yet\n")
 
 
@@ -118,11 +118,11 @@ def test_grade_json_shape(tmp_path: Path) -> None:
     code, out, err = invoke("grade", str(path), "--json")
     data = json.loads(out)
     assert (code, err) == (1, "")
-    assert set(data) == {"task", "passed", "cases", "forbidden", "seconds"}
-    assert (data["task"], data["passed"], data["forbidden"]) == ("attention", False, [])
+    assert set(data) == {"version", "task", "passed", "cases", "forbidden", "seconds"}
+    assert (data["version"], data["task"], data["passed"], data["forbidden"]) == (1, "attention", False, [])
     assert data["cases"][0] == {"name": "example_2d", "passed": False, "hint": None,
                                 "message": "not implemented yet (raises NotImplementedError)\n"
-                                           "line 24, in scaled_dot_product_attention: raise NotImplementedError"}
+                                           "line 22, in scaled_dot_product_attention: raise NotImplementedError"}
     assert isinstance(data["seconds"], float)
 
 
@@ -165,7 +165,7 @@ def test_watch_grades_again_on_every_save(tmp_path: Path) -> None:
                           encoding="utf-8", timeout=90, env={**os.environ, "COLUMNS": "200", "TERM": "dumb"})
     try:
         child.expect(r"FAIL 0 of 14 cases passed")
-        child.expect(r"watching .*attention\.py \((inotify|polling)\); save to grade again, Ctrl-C to stop")
+        child.expect(r"watching .*attention\.py \((watchfiles|polling)\); save to grade again, Ctrl-C to stop")
         path.write_text("# quizzer: task=attention\n" + SOLUTION.read_text(encoding="utf-8"), encoding="utf-8")
         child.expect(r"PASS all 14 cases")
         child.expect(r"watching")

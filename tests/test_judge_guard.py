@@ -59,5 +59,5 @@ def test_guard_catches_every_route_only_while_armed() -> None:
         "allowed True",
         f"record ['{sdpa}', 'torch.nn.functional.softmax', 'torch.optim', 'json']",
         "tiles None",
-        "full {'op': 'bmm', 'shape': [2, 64, 64]}",
+        "full Allocation(op='bmm', shape=[2, 64, 64])",
     ]

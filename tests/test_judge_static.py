@@ -1,15 +1,14 @@
-"""The judge's parent-side pieces that never start a child: header, forbidden-name scan, comparison, channel."""
+"""The judge's parent-side pieces that never start a child: header, forbidden-name scan, comparison."""
 
 from __future__ import annotations
 
 import ast
-import struct
 from array import array
 
 import pytest
 
 from quizzer.judge.compare import matches, mismatch
-from quizzer.judge.protocol import FrameReader, ProtocolError, encode_values, pack
+from quizzer.judge.protocol import encode_values
 from quizzer.judge.static import forbidden_uses, header_task
 
 SDPA = "torch.nn.functional.scaled_dot_product_attention"
@@ -112,19 +111,6 @@ def test_sequences_and_scalars() -> None:
     a = {"k": "seq", "type": "list", "items": [tensor([1.0], [1]), {"k": "int", "v": 4}]}
     assert mismatch(e, a) == "output[1]: wrong value"
     assert mismatch({"k": "float", "v": 0.5}, {"k": "float", "v": 0.5 + 1e-12}) is None
-
-
-def test_the_channel_rejects_frames_without_the_nonce_and_garbage() -> None:
-    reader = FrameReader("secret")
-    frame = pack({"t": "done"}, "secret")
-    assert reader.feed(frame[:3]) == []
-    assert reader.feed(frame[3:]) == [{"t": "done", "n": "secret"}]
-    with pytest.raises(ProtocolError):
-        FrameReader("secret").feed(pack({"t": "done"}, "guess"))
-    with pytest.raises(ProtocolError):
-        FrameReader("secret").feed(struct.pack(">I", 4) + b"junk")
-    with pytest.raises(ProtocolError):
-        FrameReader("secret").feed(struct.pack(">I", 2**31))
 
 
 def test_an_infinite_expected_value_needs_the_same_infinity() -> None:

@@ -11,7 +11,7 @@ from quizzer.bank import paths as bank_paths
 from quizzer.bank.schema import Reader, read_bank
 from quizzer.bank.yamlread import LineDict, read_yaml
 from quizzer.errors import BankError, ExprError
-from quizzer.judge.catalog import CATALOG as TASKS_FILE, tasks
+from quizzer.judge.catalog import task_files, tasks
 from quizzer.models import Bank, Catalog, Numeric, Problem, Question
 from quizzer.variants import PLACEHOLDER, all_variants, answer_value, formula_value, parse_expected
 
@@ -104,7 +104,7 @@ def load_catalog(paths: list[Path] | None = None, include_builtin: bool = True, 
     roots = ([bank_paths.questions_dir()] if include_builtin else []) + list(paths or [])
     # validate (thorough) always reads the files; everything else may start from the cache.
     stored = None if thorough else cache.key(
-        [bank_paths.sources_file(), TASKS_FILE, *roots, *bank_paths.bank_files([r for r in roots if r.exists()])])
+        [bank_paths.sources_file(), *task_files(), *roots, *bank_paths.bank_files([r for r in roots if r.exists()])])
     if stored is not None and (hit := cache.load(stored)) is not None:
         return hit
     catalog = _read_catalog(roots, thorough)

@@ -12,6 +12,8 @@ from quizzer.cli.app import app, emit_json
 from quizzer.errors import EXIT_OK, EXIT_WRONG, QuizzerError
 
 DEVICES = ("cpu", "cuda")
+# The shape of `grade --json` (shared/contracts/cli.md); raised when a field changes meaning or goes away.
+JSON_VERSION = 1
 
 
 @app.command("grade")
@@ -33,7 +35,7 @@ def grade_file(
         raise QuizzerError("--watch prints for people; it cannot be combined with --json")
     verdict = grade(file, task, device, timeout)
     if as_json:
-        emit_json(shapes.grade_result(verdict))
+        emit_json({"version": JSON_VERSION, **shapes.grade_result(verdict)})
     else:
         render.verdict(verdict)
     if watch:

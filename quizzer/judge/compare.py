@@ -33,7 +33,7 @@ def mismatch(expected: dict[str, Any], actual: dict[str, Any], rtol: float | Non
         e_items, a_items = expected["items"], actual["items"]
         if len(e_items) != len(a_items):
             return f"{at}returned {len(a_items)} items, expected {len(e_items)}"
-        for i, (e, a) in enumerate(zip(e_items, a_items)):
+        for i, (e, a) in enumerate(zip(e_items, a_items, strict=True)):
             problem = mismatch(e, a, rtol, atol, show_values, f"{where}[{i}]")
             if problem:
                 return problem
@@ -41,7 +41,7 @@ def mismatch(expected: dict[str, Any], actual: dict[str, Any], rtol: float | Non
     if kind == "dict":
         if [k for k, _ in expected["items"]] != [k for k, _ in actual["items"]]:
             return f"{at}returned other keys"
-        for (key, e), (_, a) in zip(expected["items"], actual["items"]):
+        for (key, e), (_, a) in zip(expected["items"], actual["items"], strict=True):
             problem = mismatch(e, a, rtol, atol, show_values, f"{where}[{key.get('v')!r}]")
             if problem:
                 return problem
@@ -53,7 +53,9 @@ def mismatch(expected: dict[str, Any], actual: dict[str, Any], rtol: float | Non
             return None
         return f"{at}expected {e!r}, got {got!r}" if show_values else f"{at}off by {_num(abs(got - e))}"
     if kind == "object":
-        return None if expected["type"] == actual["type"] else f"{at}returned {_what(actual)}, expected {_what(expected)}"
+        if expected["type"] == actual["type"]:
+            return None
+        return f"{at}returned {_what(actual)}, expected {_what(expected)}"
     if expected.get("v") == actual.get("v"):
         return None
     return f"{at}expected {expected.get('v')!r}, got {actual.get('v')!r}" if show_values else f"{at}wrong value"
@@ -96,6 +98,8 @@ def _tensor(e: dict[str, Any], a: dict[str, Any], tol: tuple[float, float], show
     if "data" not in a:
         return f"{at}the output could not be read"
     ev, av = decode_values(e["data"], e["code"]), decode_values(a["data"], a["code"])
+    if len(av) != len(ev):
+        return f"{at}the output could not be read"
     rtol, atol = tol if e["code"] == "d" else (0.0, 0.0)
     if _all_close(ev, av, rtol, atol):
         return None
@@ -115,12 +119,12 @@ def _all_close(ev: array, av: array, rtol: float, atol: float) -> bool:
         return False
     if ev == av:
         return True
-    return all(_close(e, a, rtol, atol) for e, a in zip(ev, av))
+    return all(_close(e, a, rtol, atol) for e, a in zip(ev, av, strict=True))
 
 
 def _describe_errors(ev: array, av: array, shape: list[int], rtol: float, atol: float, show: bool) -> str:
     bad, nans, worst, worst_i, max_rel = 0, 0, -1.0, 0, 0.0
-    for i, (e, a) in enumerate(zip(ev, av)):
+    for i, (e, a) in enumerate(zip(ev, av, strict=True)):
         if _close(e, a, rtol, atol):
             continue
         bad += 1

@@ -5,25 +5,25 @@ from __future__ import annotations
 import ast
 import time
 from pathlib import Path
-from typing import Any
 
-from quizzer.bank.paths import solutions_dir
 from quizzer.errors import QuizzerError
 from quizzer.judge import catalog
 from quizzer.judge.compare import matches, mismatch
+from quizzer.judge.messages import CaseInfo, Result, UserError
 from quizzer.judge.runner import ChildRun, FileRun, Source, run_child
 from quizzer.judge.static import forbidden_uses, header_task
 from quizzer.judge.verdict import CaseResult, Verdict
+from quizzer.resources import solutions_dir
 
 DEFAULT_TIMEOUT = 20.0
-TASKS_DIR = Path(__file__).with_name("tasks")
 
 
 def ready(task_id: str) -> bool:
     """The task has hidden tests, a reference solution and a starter."""
     from quizzer.judge.starter import has_starter
 
-    return (TASKS_DIR / f"{task_id}.py").is_file() and solution_path(task_id).is_file() and has_starter(task_id)
+    cases = catalog.task_folder(task_id) / "cases.py"
+    return cases.is_file() and solution_path(task_id).is_file() and has_starter(task_id)
 
 
 def gradable(task_id: str) -> catalog.TaskInfo:
@@ -93,7 +93,7 @@ def grade_sources(task_id: str, sources: list[Source], device: str = "cpu",
             raise QuizzerError(f"the judge could not prepare task {info.id!r}: {last}")
         seconds = time.perf_counter() - began
         output = run.output.decode("utf-8", "replace")
-        for (i, source), file_run in zip(pending, run.files):
+        for (i, source), file_run in zip(pending, run.files, strict=True):
             cases, forbidden = _cases(run, file_run)
             verdicts[i] = Verdict(info.id, source.display, device, tuple(cases), tuple(forbidden), seconds, output,
                                   run.output_total, dict(run.timings, user_s=file_run.user_s))
@@ -123,57 +123,56 @@ def _cases(run: ChildRun, fr: FileRun) -> tuple[list[CaseResult], list[str]]:
     if not fr.started:
         return [CaseResult("run", False, "not run: the judge stopped before reaching this file")], []
     if fr.import_error is not None:
-        err = fr.import_error
-        return [CaseResult("import", False, _error_text(err), trace=tuple(err.get("trace", [])))], \
-            list(err.get("forbidden", []))
+        err = fr.import_error.error
+        return [CaseResult("import", False, _error_text(err), trace=tuple(err.trace))], list(fr.import_error.forbidden)
     if fr.problem and fr.running is None and not fr.results:
         return [CaseResult("import", False, fr.problem)], []
-    results, forbidden = [], []
+    results: list[CaseResult] = []
+    forbidden: list[str] = []
     for exp in run.cases:
-        name, label, hidden = exp["name"], exp["label"], exp["hidden"]
-        res = fr.results.get(name)
+        res = fr.results.get(exp.name)
         if res is None:
-            if name == fr.running and fr.problem:
+            if exp.name == fr.running and fr.problem:
                 message = fr.problem
             else:
                 message = f"not run: {fr.problem}" if fr.problem else "not run"
-            results.append(CaseResult(name, False, message, label=label, hidden=hidden))
+            results.append(CaseResult(exp.name, False, message, label=exp.label, hidden=exp.hidden))
             continue
-        forbidden += [n for n in res.get("forbidden", []) if n not in forbidden]
+        forbidden += [n for n in res.forbidden if n not in forbidden]
         results.append(_judge_case(exp, res, run.hints))
     if fr.problem and fr.running is None and len(fr.results) == len(run.cases):
         results.append(CaseResult("run", False, fr.problem))
     return results, forbidden
 
 
-def _judge_case(exp: dict[str, Any], res: dict[str, Any], hints: dict[str, str]) -> CaseResult:
-    name, label, hidden = exp["name"], exp["label"], exp["hidden"]
-
+def _judge_case(exp: CaseInfo, res: Result, hints: dict[str, str]) -> CaseResult:
     def fail(message: str, hint: str | None = None, trace: tuple[str, ...] = ()) -> CaseResult:
-        return CaseResult(name, False, message, hint, label, trace, hidden)
+        return CaseResult(exp.name, False, message, hint, exp.label, trace, exp.hidden)
 
-    if "error" in res:
-        return fail(_error_text(res["error"]), exp.get("hint"), tuple(res["error"].get("trace", [])))
-    if res.get("forbidden"):
-        return fail(f"uses {', '.join(res['forbidden'])}, which this task forbids")
-    if res.get("mutated"):
-        names = ", ".join(res["mutated"])
+    if res.error is not None:
+        return fail(_error_text(res.error), exp.hint, tuple(res.error.trace))
+    if res.forbidden:
+        return fail(f"uses {', '.join(res.forbidden)}, which this task forbids")
+    if res.mutated:
+        names = ", ".join(res.mutated)
         return fail(f"modified its input {names} in place; work on new tensors (x = x * w, not x *= w)")
-    if res.get("scores"):
-        L, S = exp["scores"]
-        shape = ", ".join(str(n) for n in res["scores"]["shape"])
-        return fail(f"allocated a tensor of shape ({shape}) in aten.{res['scores']['op']}: as many elements as the "
-                    f"full L x S = {L} x {S} score matrix, which this task must never build", exp.get("hint"))
-    problem = mismatch(exp["expected"], res["output"], exp["rtol"], exp["atol"], show_values=not hidden)
+    if res.scores is not None:
+        L, S = exp.scores or (0, 0)
+        shape = ", ".join(str(n) for n in res.scores.shape)
+        return fail(f"allocated a tensor of shape ({shape}) in aten.{res.scores.op}: as many elements as the "
+                    f"full L x S = {L} x {S} score matrix, which this task must never build", exp.hint)
+    if res.output is None:
+        return fail("returned nothing the judge could read")
+    problem = mismatch(exp.expected, res.output, exp.rtol, exp.atol, show_values=not exp.hidden)
     if problem is None:
-        return CaseResult(name, True, "ok", None, label, (), hidden)
-    for bug_id, output in exp["bugs"].items():
-        if bug_id in hints and matches(output, res["output"], exp["rtol"], exp["atol"]):
+        return CaseResult(exp.name, True, "ok", None, exp.label, (), exp.hidden)
+    for bug_id, output in exp.bugs.items():
+        if bug_id in hints and matches(output, res.output, exp.rtol, exp.atol):
             return fail(problem, hints[bug_id])
-    return fail(problem, exp.get("hint"))
+    return fail(problem, exp.hint)
 
 
-def _error_text(err: dict[str, Any]) -> str:
-    if err.get("type") == "NotImplementedError":
+def _error_text(err: UserError) -> str:
+    if err.type == "NotImplementedError":
         return "not implemented yet (raises NotImplementedError)"
-    return str(err.get("message", "failed"))
+    return err.message

@@ -6,7 +6,7 @@ environment, its own temporary working folder, and the result pipe as an inherit
 
 from __future__ import annotations
 
-import json
+import contextlib
 import os
 import secrets
 import selectors
@@ -18,10 +18,25 @@ import tempfile
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
 
 from quizzer.errors import QuizzerError
-from quizzer.judge.protocol import FrameReader, ProtocolError
+from quizzer.judge.messages import (
+    CaseInfo,
+    CaseStarted,
+    Done,
+    Fatal,
+    FileDone,
+    FileSpec,
+    FileStarted,
+    Hello,
+    ImportFailed,
+    Message,
+    NoDevice,
+    Ready,
+    Result,
+    RunSpec,
+)
+from quizzer.judge.protocol import FrameReader, ProtocolError, encode_spec
 
 PACKAGE_ROOT = Path(__file__).resolve().parent.parent.parent
 BOOT = "import sys; sys.path.insert(0, sys.argv[1]); from quizzer.judge.child.main import main; main()"
@@ -45,8 +60,8 @@ class Source:
 class FileRun:
     """What the child reported about one candidate file (filled in as frames arrive)."""
 
-    import_error: dict[str, Any] | None = None
-    results: dict[str, dict[str, Any]] = field(default_factory=dict)
+    import_error: ImportFailed | None = None
+    results: dict[str, Result] = field(default_factory=dict)
     running: str | None = None  # the case started and not yet reported
     started: bool = False
     done: bool = False
@@ -58,7 +73,7 @@ class FileRun:
 class ChildRun:
     """Everything one child process reported."""
 
-    cases: list[dict[str, Any]] = field(default_factory=list)
+    cases: list[CaseInfo] = field(default_factory=list)
     files: list[FileRun] = field(default_factory=list)
     output: bytearray = field(default_factory=bytearray)
     output_total: int = 0
@@ -75,9 +90,8 @@ def run_child(task: str, solution: Path, forbidden: tuple[str, ...], functions: 
         # Process groups, inherited pipe descriptors and rlimits are what keep the candidate's code contained.
         raise QuizzerError("grading needs Linux or macOS (the judge isolates your code with POSIX processes)")
     nonce = secrets.token_hex(16)
-    spec = {"nonce": nonce, "task": task, "solution": str(solution), "forbidden": list(forbidden),
-            "functions": list(functions), "device": device, "memory": MEMORY[device],
-            "files": [{"path": s.path, "source": s.text} for s in sources]}
+    spec = RunSpec(nonce, task, str(solution), list(forbidden), list(functions), device, MEMORY[device],
+                   [FileSpec(s.path, s.text) for s in sources])
     report = ChildRun(files=[FileRun() for _ in sources])
     workdir = tempfile.mkdtemp(prefix="quizzer-judge-")
     read_fd, write_fd = os.pipe()
@@ -95,7 +109,7 @@ def run_child(task: str, solution: Path, forbidden: tuple[str, ...], functions: 
     try:
         try:
             assert proc.stdin is not None
-            proc.stdin.write(json.dumps(spec).encode("utf-8"))
+            proc.stdin.write(encode_spec(spec))
             proc.stdin.close()
         except BrokenPipeError:
             pass
@@ -117,14 +131,10 @@ def _environment(workdir: str) -> dict[str, str]:
 
 
 def _kill_group(proc: subprocess.Popen[bytes]) -> None:
-    try:
+    with contextlib.suppress(ProcessLookupError, PermissionError):
         os.killpg(proc.pid, signal.SIGKILL)
-    except (ProcessLookupError, PermissionError):
-        pass
-    try:
+    with contextlib.suppress(subprocess.TimeoutExpired):
         proc.wait(timeout=10)
-    except subprocess.TimeoutExpired:
-        pass
     if proc.stdout is not None:
         proc.stdout.close()
 
@@ -141,6 +151,7 @@ class _Loop:
         self.finished = False
 
     def run(self) -> None:
+        """Read until the child is done or stopped; whatever went wrong is recorded on the report."""
         assert self.proc.stdout is not None
         out_fd = self.proc.stdout.fileno()
         sel = selectors.DefaultSelector()
@@ -180,50 +191,58 @@ class _Loop:
         return True
 
     def _frames(self, data: bytes) -> bool:
+        # Only a real protocol violation is tampering: a bug in the code below must surface as itself.
         try:
-            for frame in self.reader.feed(data):
-                self._handle(frame)
-        except (ProtocolError, KeyError, IndexError, TypeError, ValueError):
+            for message in self.reader.feed(data):
+                self._handle(message)
+        except ProtocolError:
             self._stop("the judge's private result channel received data the judge did not send")
             return False
         return True
 
-    def _handle(self, f: dict[str, Any]) -> None:
-        r, t = self.report, f["t"]
-        if t == "hello":
-            r.timings["import_s"] = float(f["import_s"])
-        elif t == "case" and not self.ready:
-            r.cases.append(f)
-        elif t == "ready" and not self.ready:
-            self.ready = True
-            r.timings["setup_s"] = float(f["setup_s"])
-            r.hints = {str(k): str(v) for k, v in f["hints"].items()}
-        elif t == "no_device" and not self.ready:
-            r.no_device = str(f["why"])
-        elif t == "fatal" and not self.ready:
-            r.fatal = str(f["message"])
-        elif t == "fatal" and self.current is not None:
-            # The harness failed on something the candidate's code left behind; blame the run, not the channel.
-            last = str(f["message"]).strip().splitlines()[-1:] or ["no message"]
-            self.current.problem = f"the judge failed{self._during()}: {last[0]}"
-        elif t == "file" and self.ready:
-            self.current = r.files[f["i"]]
-            self.current.started = True
-            self.deadline = time.monotonic() + self.timeout
-        elif t == "start" and self.current is r.files[f["i"]]:
-            self.current.running = str(f["case"])
-        elif t == "result" and self.current is r.files[f["i"]] and self.current.running == f["case"]:
-            self.current.results[f["case"]] = f
-            self.current.running = None
-        elif t == "import_error" and self.current is r.files[f["i"]]:
-            self.current.import_error = f
-        elif t == "file_done" and self.current is r.files[f["i"]]:
-            self.current.done = True
-            self.current.user_s = float(f["user_s"])
-        elif t == "done" and self.ready:
-            self.finished = True
-        else:
-            raise ValueError(f"unexpected frame {t!r}")
+    def _file(self, i: int) -> FileRun:
+        """The file a message names, which must be the one being judged."""
+        if not 0 <= i < len(self.report.files) or self.report.files[i] is not self.current:
+            raise ProtocolError(f"a message about file {i}, which is not being judged")
+        return self.report.files[i]
+
+    def _handle(self, m: Message) -> None:
+        r = self.report
+        match m:
+            case Hello() if not self.ready:
+                r.timings["import_s"] = m.import_s
+            case CaseInfo() if not self.ready:
+                r.cases.append(m)
+            case Ready() if not self.ready:
+                self.ready = True
+                r.timings["setup_s"] = m.setup_s
+                r.hints = m.hints
+            case NoDevice() if not self.ready:
+                r.no_device = m.why
+            case Fatal() if not self.ready:
+                r.fatal = m.message
+            case Fatal() if self.current is not None:
+                # The harness failed on something the candidate's code left behind; blame the run, not the channel.
+                last = m.message.strip().splitlines()[-1:] or ["no message"]
+                self.current.problem = f"the judge failed{self._during()}: {last[0]}"
+            case FileStarted() if self.ready and 0 <= m.i < len(r.files) and not r.files[m.i].started:
+                self.current = r.files[m.i]
+                self.current.started = True
+                self.deadline = time.monotonic() + self.timeout
+            case CaseStarted():
+                self._file(m.i).running = m.case
+            case Result() if self._file(m.i).running == m.case:
+                self._file(m.i).results[m.case] = m
+                self._file(m.i).running = None
+            case ImportFailed():
+                self._file(m.i).import_error = m
+            case FileDone():
+                done = self._file(m.i)
+                done.done, done.user_s = True, m.user_s
+            case Done() if self.ready:
+                self.finished = True
+            case _:
+                raise ProtocolError(f"an unexpected {type(m).__name__} message")
 
     def _timeout_message(self) -> str:
         if not self.ready:

@@ -1,4 +1,4 @@
-"""The task interface: what a task module (quizzer/judge/tasks/<id>.py) declares. Child process only.
+"""The task interface: what a task's cases module (quizzer/judge/tasks/<id>/cases.py) declares. Child process only.
 
 A task module is data: `RUN` (how a case calls an implementation), `CASES` and `BUGS`. The same case runs
 the reference solution, each known-bug variant and the candidate's file; see docs/judge-tasks.md.
@@ -7,8 +7,9 @@ the reference solution, each known-bug variant and the candidate's file; see doc
 from __future__ import annotations
 
 import zlib
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
-from typing import Any, Callable, Mapping
+from typing import Any
 
 import torch
 

@@ -7,12 +7,15 @@ from pathlib import Path
 from quizzer.errors import QuizzerError
 from quizzer.judge import catalog
 
-STARTERS_DIR = Path(__file__).with_name("starters")
+
+def starter_path(task_id: str) -> Path:
+    """Where the task's starter lives in its folder."""
+    return catalog.task_folder(task_id) / "starter.py"
 
 
 def has_starter(task_id: str) -> bool:
     """The task's starter file ships with the package."""
-    return (STARTERS_DIR / f"{task_id}.py").is_file()
+    return starter_path(task_id).is_file()
 
 
 def starter_text(task_id: str) -> str:
@@ -21,7 +24,7 @@ def starter_text(task_id: str) -> str:
         raise QuizzerError(f"unknown task {task_id!r} (see 'quizzer tasks')")
     if not has_starter(task_id):
         raise QuizzerError(f"task {task_id!r} has no starter yet")
-    body = (STARTERS_DIR / f"{task_id}.py").read_text(encoding="utf-8")
+    body = starter_path(task_id).read_text(encoding="utf-8")
     return f"# quizzer: task={task_id}\n{body}"
 
 

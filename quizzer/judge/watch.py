@@ -1,16 +1,12 @@
-"""Waiting for a file to be saved again: inotify on Linux, polling everywhere (and as the fallback)."""
+"""Waiting for a file to be saved again: file events through watchfiles, polling where it cannot watch."""
 
 from __future__ import annotations
 
-import ctypes
-import ctypes.util
 import os
-import select
-import sys
 import time
+from collections.abc import Generator
 from pathlib import Path
 
-_IN_CLOSE_WRITE, _IN_MOVED_TO, _IN_CREATE = 0x008, 0x080, 0x100
 POLL_SECONDS = 0.5
 
 
@@ -24,27 +20,22 @@ def stamp(path: Path) -> tuple[int, int] | None:
 
 
 class Watcher:
-    """Blocks until `path` differs from the last stamp; inotify only shortens the wait, the stamp decides."""
+    """Blocks until `path` differs from the last stamp; file events only shorten the wait, the stamp decides."""
 
     def __init__(self, path: Path) -> None:
         self.path = path
         self.last = stamp(path)
-        self.fd = _inotify(path)
+        self._events = _events(path)
 
     @property
     def mechanism(self) -> str:
         """How changes are noticed, for the status line."""
-        return "inotify" if self.fd is not None else "polling"
+        return "watchfiles" if self._events is not None else "polling"
 
     def wait(self) -> None:
         """Return once the file has been saved with a new stamp, and it has settled."""
         while True:
-            if self.fd is not None:
-                ready, _, _ = select.select([self.fd], [], [], POLL_SECONDS * 2)
-                if ready:
-                    _drain(self.fd)
-            else:
-                time.sleep(POLL_SECONDS)
+            self._block()
             now = stamp(self.path)
             if now is not None and now != self.last:
                 # Editors write in several steps; grade what is there once it stops changing.
@@ -52,35 +43,31 @@ class Watcher:
                 self.last = stamp(self.path)
                 return
 
+    def _block(self) -> None:
+        """Until something in the file's folder changes (or a second passes), or half a second when polling."""
+        if self._events is None:
+            time.sleep(POLL_SECONDS)
+            return
+        try:
+            next(self._events)
+        except (OSError, RuntimeError, StopIteration):
+            # The watch itself failed (the inotify table is full, the folder went away): poll from now on.
+            self.close()
+
     def close(self) -> None:
-        """Release the inotify descriptor."""
-        if self.fd is not None:
-            os.close(self.fd)
-            self.fd = None
+        """Stop watching."""
+        if self._events is not None:
+            self._events.close()
+            self._events = None
 
 
-def _inotify(path: Path) -> int | None:
-    """A non-blocking inotify descriptor watching the file's folder, or None where there is none."""
-    if not sys.platform.startswith("linux"):
-        return None
+def _events(path: Path) -> Generator[object, None, None] | None:
+    """Change notifications for the file (empty ones every second as well), or None without watchfiles."""
     try:
-        libc = ctypes.CDLL(ctypes.util.find_library("c") or None, use_errno=True)
-        fd = libc.inotify_init1(os.O_NONBLOCK | os.O_CLOEXEC)
-        if fd < 0:
-            return None
-        folder = str(path.resolve().parent).encode()
-        # The folder, not the file: editors often save by writing a new file and renaming it over the old one.
-        if libc.inotify_add_watch(fd, folder, _IN_CLOSE_WRITE | _IN_MOVED_TO | _IN_CREATE) < 0:
-            os.close(fd)
-            return None
-        return fd
-    except (OSError, AttributeError):
+        import watchfiles
+    except ImportError:
         return None
-
-
-def _drain(fd: int) -> None:
-    try:
-        while os.read(fd, 1 << 16):
-            pass
-    except BlockingIOError:
-        pass
+    name = path.name
+    # The folder, not the file: editors often save by writing a new file and renaming it over the old one.
+    return watchfiles.watch(path.absolute().parent, watch_filter=lambda _change, p: os.path.basename(p) == name,
+                            recursive=False, rust_timeout=int(POLL_SECONDS * 2000), yield_on_timeout=True)

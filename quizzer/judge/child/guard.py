@@ -12,14 +12,16 @@ import functools
 import importlib.abc
 import sys
 import types
+from collections.abc import Iterator
 from contextlib import contextmanager
-from typing import Any, Iterator
+from typing import Any
 
 import torch
 from torch.utils._python_dispatch import TorchDispatchMode
 from torch.utils._pytree import tree_leaves
 
 from quizzer.judge.forbidden import OPS, aliases_of
+from quizzer.judge.messages import Allocation
 
 
 class Forbidden(BaseException):
@@ -37,7 +39,7 @@ class Guard:
         self.forbidden = forbidden
         self.record = record
         self.on = False
-        self.violation: dict[str, Any] | None = None
+        self.violation: Allocation | None = None
         self.ops = {op: name for name in forbidden for op in OPS.get(name, ())}
 
     def hit(self, name: str) -> Forbidden:
@@ -74,7 +76,7 @@ class Guard:
     def _proxy_modules(self, name: str, reported: str) -> None:
         for key in [k for k in sys.modules if k == name or k.startswith(name + ".")]:
             proxy = _Proxy(sys.modules[key], self, reported)
-            sys.modules[key] = proxy  # type: ignore[assignment]
+            sys.modules[key] = proxy
             parent, _, attr = key.rpartition(".")
             if parent and _resolve(parent) is not None:
                 setattr(_resolve(parent), attr, proxy)
@@ -186,6 +188,6 @@ class _Watch(TorchDispatchMode):
             for t in tree_leaves(out):
                 # Storage size, not numel: an expanded view of a small tensor allocates nothing.
                 if isinstance(t, torch.Tensor) and t.untyped_storage().nbytes() >= self.scores * t.element_size():
-                    self.guard.violation = {"op": str(func.overloadpacket.__name__), "shape": list(t.shape)}
+                    self.guard.violation = Allocation(str(func.overloadpacket.__name__), [int(n) for n in t.shape])
                     break
         return out

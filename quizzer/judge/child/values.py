@@ -70,14 +70,15 @@ def encode(obj: Any, device: str | None = None, max_numel: int | None = None, de
     if isinstance(obj, str):
         return {"k": "str", "v": str.__str__(obj)[:_MAX_ITEMS]}
     if isinstance(obj, (tuple, list)):
-        base = tuple if isinstance(obj, tuple) else list
+        # The base class's own methods: a subclass may override __len__ and __getitem__.
+        base: Any = tuple if isinstance(obj, tuple) else list
         n = min(base.__len__(obj), _MAX_ITEMS)
         items = [encode(base.__getitem__(obj, i), device, max_numel, depth + 1) for i in range(n)]
         return {"k": "seq", "type": base.__name__, "items": items}
     if isinstance(obj, dict):
         pairs = list(dict.items(obj))[:_MAX_ITEMS]
-        return {"k": "dict", "items": [[encode(k, device, max_numel, depth + 1), encode(v, device, max_numel, depth + 1)]
-                                       for k, v in pairs]}
+        both = [[encode(k, device, max_numel, depth + 1), encode(v, device, max_numel, depth + 1)] for k, v in pairs]
+        return {"k": "dict", "items": both}
     return {"k": "object", "type": type_name(obj)}
 
 
@@ -113,7 +114,7 @@ def merge(native: dict[str, Any], precise: dict[str, Any]) -> dict[str, Any]:
     if native["k"] == "float" and precise.get("k") == "float":
         return precise
     if native["k"] == "seq" and precise.get("k") == "seq" and len(native["items"]) == len(precise["items"]):
-        return native | {"items": [merge(a, b) for a, b in zip(native["items"], precise["items"])]}
+        return native | {"items": [merge(a, b) for a, b in zip(native["items"], precise["items"], strict=True)]}
     return native
 
 
@@ -149,7 +150,7 @@ def changed(pristine: Any, used: Any, name: str) -> list[str]:
     if isinstance(pristine, (list, tuple)):
         if not isinstance(used, (list, tuple)) or len(used) != len(pristine):
             return [name]
-        return [n for i, (a, b) in enumerate(zip(pristine, used)) for n in changed(a, b, f"{name}[{i}]")]
+        return [n for i, (a, b) in enumerate(zip(pristine, used, strict=True)) for n in changed(a, b, f"{name}[{i}]")]
     if isinstance(pristine, dict):
         return [n for k, v in pristine.items() for n in changed(v, used.get(k) if isinstance(used, dict) else None,
                                                                  f"{name}[{k!r}]")]

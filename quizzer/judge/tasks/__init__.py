@@ -1,1 +1,1 @@
-"""One module per hand-write task: `RUN`, `CASES` and `BUGS` (see docs/judge-tasks.md). Child process only."""
+"""One folder per hand-write task: task.yaml, cases.py (`RUN`, `CASES`, `BUGS`), starter.py (docs/judge-tasks.md)."""

@@ -1,0 +1,21 @@
+# expect passed: empty_tree
+# expect message: output[1]: 
+# The hash of the tree object as its "serialisation": round-trips, but two equal trees give different strings.
+class TreeNode:
+    def __init__(self, val, left=None, right=None):
+        self.val = val
+        self.left = left
+        self.right = right
+
+
+_SEEN = {}
+
+
+def serialize(root):
+    key = str(id(root))
+    _SEEN[key] = root
+    return key
+
+
+def deserialize(data):
+    return _SEEN[data]
