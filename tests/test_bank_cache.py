@@ -86,3 +86,49 @@ def test_an_unwritable_cache_folder_only_costs_time(bank: Path, monkeypatch: pyt
     blocker.write_text("x", encoding="utf-8")
     monkeypatch.setattr(cache, "cache_dir", lambda: blocker / "cache")
     assert load_catalog([bank]).find("demo.pick") is not None
+
+
+def _many_banks(folder: Path, n: int) -> list[Path]:
+    folder.mkdir(exist_ok=True)
+    paths = []
+    for i in range(n):
+        path = folder / f"demo{i}.yaml"
+        path.write_text(BANK.replace("topic: demo", f"topic: demo{i}").replace("demo.pick", f"demo{i}.pick")
+                        .format(zh="几个专家？", en=f"How many experts ({i})?"), encoding="utf-8")
+        paths.append(path)
+    return paths
+
+
+def test_a_change_to_one_bank_re_reads_that_bank_only(tmp_path: Path, reads: list[Path]) -> None:
+    paths = _many_banks(tmp_path / "many", 6)
+    load_catalog([tmp_path / "many"])
+    assert sorted(p for p in reads if p.name != "sources.yaml") == sorted(paths)
+    paths[3].write_text(paths[3].read_text(encoding="utf-8").replace("(3)", "(three)"), encoding="utf-8")
+    reads.clear()
+    again = load_catalog([tmp_path / "many"])
+    assert [p for p in reads if p.name != "sources.yaml"] == [paths[3]]
+    assert again.find("demo3.pick").prompt.get("en") == "How many experts (three)?"  # type: ignore[union-attr]
+
+
+def test_discovery_and_loading_resolve_each_bank_file_a_constant_number_of_times(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    calls = 0
+    real = Path.resolve
+
+    def counting(self: Path, strict: bool = False) -> Path:
+        nonlocal calls
+        calls += 1
+        return real(self, strict)
+
+    counts = {}
+    for n in (10, 40):
+        folder = tmp_path / f"banks{n}"
+        _many_banks(folder, n)
+        calls = 0
+        with monkeypatch.context() as m:
+            m.setattr(Path, "resolve", counting)
+            load_catalog([folder])
+        counts[n] = calls
+    # Discovery, the catalog key and each file's cache entry resolve a file a few times: the cost per extra
+    # file is a constant (it grew with the number of files when discovery compared every pair).
+    assert (counts[40] - counts[10]) / 30 <= 6, counts

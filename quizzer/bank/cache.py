@@ -6,7 +6,9 @@ import contextlib
 import hashlib
 import os
 import pickle
+from functools import lru_cache
 from pathlib import Path
+from typing import Any
 
 from quizzer import __version__
 from quizzer.models import Catalog
@@ -25,15 +27,22 @@ def cache_dir() -> Path:
     return Path(platformdirs.user_cache_dir("quizzer", appauthor=False))
 
 
+@lru_cache(maxsize=1)
+def _code_digest() -> bytes:
+    # The pickle holds our classes by name: a changed model or reader (a source checkout) must not load it.
+    digest = hashlib.sha256(__version__.encode())
+    code = [_PACKAGE / "models.py", _PACKAGE / "variants.py", *sorted((_PACKAGE / "bank").glob("*.py")),
+            *sorted((_PACKAGE / "text").glob("*.py"))]
+    for path in code:
+        st = path.stat()
+        digest.update(f"{path}:{st.st_mtime_ns}:{st.st_size}\n".encode())
+    return digest.digest()
+
+
 def key(inputs: list[Path]) -> str | None:
     """A digest of every input file's name and bytes and of the code that parses them; None if one is unreadable."""
-    digest = hashlib.sha256(__version__.encode())
-    # The pickle holds our classes by name: a changed model or reader (a source checkout) must not load it.
-    code = [_PACKAGE / "models.py", _PACKAGE / "variants.py", *sorted((_PACKAGE / "bank").glob("*.py"))]
     try:
-        for path in code:
-            st = path.stat()
-            digest.update(f"{path}:{st.st_mtime_ns}:{st.st_size}\n".encode())
+        digest = hashlib.sha256(_code_digest())
         for path in inputs:
             # Contents, not mtimes: an edit within the same clock tick still counts.
             digest.update(f"{path.resolve()}\n".encode() + (path.read_bytes() if path.is_file() else b"<missing>"))
@@ -42,27 +51,37 @@ def key(inputs: list[Path]) -> str | None:
     return digest.hexdigest()
 
 
-def load(wanted: str) -> Catalog | None:
-    """The cached catalog for this key, or None (absent, stale, or damaged in any way)."""
+def file_key(path: Path) -> str | None:
+    """The key of one bank file's parsed entry: its path, its bytes and the parsing code."""
+    return key([path])
+
+
+def entry_name(path: Path) -> str:
+    """Where one bank file's parsed entry is kept, inside the cache folder."""
+    return "banks/" + hashlib.sha256(str(path.resolve()).encode()).hexdigest()[:32] + ".pickle"
+
+
+def load(wanted: str, name: str = FILENAME, kind: type = Catalog) -> Any:
+    """The cached object of this key and type, or None (absent, stale, or damaged in any way)."""
     try:
-        with open(cache_dir() / FILENAME, "rb") as f:
+        with open(cache_dir() / name, "rb") as f:
             # Only this module writes the file, in the user's own cache folder; anyone who can replace it
             # can already change the installed package, so unpickling it trusts nothing new.
-            stored_key, catalog = pickle.load(f)  # noqa: S301
+            stored_key, value = pickle.load(f)  # noqa: S301
     except Exception:  # noqa: BLE001 - a broken cache is only a slower start
         return None
-    return catalog if stored_key == wanted and isinstance(catalog, Catalog) else None
+    return value if stored_key == wanted and isinstance(value, kind) else None
 
 
-def save(stored_key: str, catalog: Catalog) -> None:
+def save(stored_key: str, value: object, name: str = FILENAME) -> None:
     """Write the cache atomically; a read-only or full disk just means no cache."""
-    folder = cache_dir()
-    tmp = folder / f"{FILENAME}.{os.getpid()}.tmp"
+    target = cache_dir() / name
+    tmp = target.with_name(f"{target.name}.{os.getpid()}.tmp")
     try:
-        folder.mkdir(parents=True, exist_ok=True)
+        target.parent.mkdir(parents=True, exist_ok=True)
         with open(tmp, "wb") as f:
-            pickle.dump((stored_key, catalog), f, protocol=pickle.HIGHEST_PROTOCOL)
-        os.replace(tmp, folder / FILENAME)
+            pickle.dump((stored_key, value), f, protocol=pickle.HIGHEST_PROTOCOL)
+        os.replace(tmp, target)
     except (OSError, pickle.PicklingError):
         with contextlib.suppress(OSError):
             tmp.unlink(missing_ok=True)

@@ -5,14 +5,14 @@ from __future__ import annotations
 import math
 from pathlib import Path
 
-from quizzer.bank.evidence_check import generic_evidence
 from quizzer.bank import cache
+from quizzer.bank.evidence_check import generic_evidence
 from quizzer.bank import paths as bank_paths
 from quizzer.bank.schema import Reader, read_bank
 from quizzer.bank.yamlread import LineDict, read_yaml
 from quizzer.errors import BankError, ExprError
 from quizzer.judge.catalog import task_files, tasks
-from quizzer.models import Bank, Catalog, Numeric, Problem, Question
+from quizzer.models import Bank, Catalog, Code, Numeric, Problem, Question
 from quizzer.variants import PLACEHOLDER, all_variants, answer_value, formula_value, parse_expected
 
 # A hand-computed `expected` is written to about three significant digits, so 2% covers rounding only.
@@ -72,7 +72,18 @@ def _check_numeric(q: Question, spec: Numeric, thorough: bool) -> list[tuple[str
     return problems
 
 
+def _question_checks(bank: Bank, thorough: bool) -> list[Problem]:
+    """What one bank's questions get wrong on their own (kept with the bank's parsed entry)."""
+    problems: list[Problem] = []
+    for q in bank.questions:
+        if isinstance(q.spec, Numeric):
+            problems += [Problem(q.file, q.line_of(key), f"{q.id}: {message}")
+                         for key, message in _check_numeric(q, q.spec, thorough)]
+    return problems
+
+
 def _cross_checks(banks: list[Bank], sources: dict[str, str], thorough: bool) -> list[Problem]:
+    """What spans banks: unique ids, known sources and tasks (linear), and generic evidence (validate only)."""
     problems: list[Problem] = []
     seen: dict[str, Question] = {}
     known_tasks = tasks()
@@ -86,11 +97,8 @@ def _cross_checks(banks: list[Bank], sources: dict[str, str], thorough: bool) ->
         for key in q.source:
             if key not in sources:
                 bad(f"unknown source {key!r}", "source")
-        if q.kind == "code" and q.spec.task not in known_tasks:  # type: ignore[union-attr]
-            bad(f"unknown task {q.spec.task!r}", "task")  # type: ignore[union-attr]
-        if isinstance(q.spec, Numeric):
-            for key, message in _check_numeric(q, q.spec, thorough):
-                bad(message, key)
+        if isinstance(q.spec, Code) and q.spec.task not in known_tasks:
+            bad(f"unknown task {q.spec.task!r}", "task")
     if thorough:
         problems.extend(generic_evidence([q for b in banks for q in b.questions]))
     return problems
@@ -113,6 +121,22 @@ def load_catalog(paths: list[Path] | None = None, include_builtin: bool = True, 
     return catalog
 
 
+def _read_file(file: Path, thorough: bool) -> tuple[Bank | None, list[Problem]]:
+    """One bank file parsed and checked on its own; validate (thorough) never uses the cache."""
+    stored = None if thorough else cache.file_key(file)
+    if stored is not None and (hit := cache.load(stored, cache.entry_name(file), tuple)) is not None:
+        return hit  # type: ignore[no-any-return]
+    reader = Reader(str(file))
+    try:
+        bank = read_bank(reader, read_yaml(file), file.stem)
+    except BankError as exc:
+        return None, [Problem(exc.file, exc.line, exc.detail)]
+    entry = (bank, reader.problems + (_question_checks(bank, thorough) if bank else []))
+    if stored is not None:
+        cache.save(stored, entry, cache.entry_name(file))
+    return entry
+
+
 def _read_catalog(roots: list[Path], thorough: bool) -> Catalog:
     problems: list[Problem] = []
     try:
@@ -123,14 +147,10 @@ def _read_catalog(roots: list[Path], thorough: bool) -> Catalog:
     for root in roots:
         if not root.exists():
             problems.append(Problem(str(root), None, "no such file or folder"))
+    # Each file is parsed (or taken from its own cache entry) once: a change to one bank re-reads that bank.
     for file in bank_paths.bank_files([r for r in roots if r.exists()]):
-        reader = Reader(str(file))
-        try:
-            bank = read_bank(reader, read_yaml(file), file.stem)
-        except BankError as exc:
-            problems.append(Problem(exc.file, exc.line, exc.detail))
-            continue
-        problems.extend(reader.problems)
+        bank, found = _read_file(file, thorough)
+        problems.extend(found)
         if bank is not None:
             banks.append(bank)
     problems.extend(_cross_checks(banks, sources, thorough))

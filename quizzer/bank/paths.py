@@ -33,10 +33,16 @@ def sources_file() -> Path:
 def bank_files(paths: list[Path]) -> list[Path]:
     """Every bank file named by `paths` (files as given, folders expanded), sources.yaml excluded."""
     files: list[Path] = []
+    seen: set[Path] = set()
     for path in paths:
         found = sorted(p for p in path.glob("*.yaml") if p.name != "sources.yaml") if path.is_dir() else [path]
-        # The same file named twice (a built-in bank passed explicitly) is read once.
-        files.extend(p for p in found if p.resolve() not in {f.resolve() for f in files})
+        # The same file named twice (a built-in bank passed explicitly) is read once. One resolve per file:
+        # a set of the files kept so far, not a fresh list of them for every file (that was quadratic).
+        for p in found:
+            real = p.resolve()
+            if real not in seen:
+                seen.add(real)
+                files.append(p)
     return files
 
 
