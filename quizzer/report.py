@@ -8,6 +8,8 @@ from datetime import date, datetime, timedelta, tzinfo
 from typing import Iterable, Mapping, Sequence
 
 from quizzer.store.attempts import Attempt
+from quizzer.store.cards import due_map
+from quizzer.store.db import Store
 
 # A topic needs a few graded answers before it can be called weak.
 MIN_FOR_WEAK = 2
@@ -100,23 +102,86 @@ def calibration(attempts: Sequence[Attempt]) -> Calibration:
     )
 
 
+def _weakest(by_topic: tuple[Accuracy, ...]) -> tuple[Accuracy, ...]:
+    return tuple(sorted((a for a in by_topic if a.answered >= MIN_FOR_WEAK and a.rate < 1.0),
+                        key=lambda a: (a.rate, -a.answered))[:3])
+
+
+def _end_of_today(now: datetime, tz: tzinfo | None) -> datetime:
+    local_today = now.astimezone(tz).date()
+    return datetime.combine(local_today + timedelta(days=1), datetime.min.time(), now.astimezone(tz).tzinfo)
+
+
 def summarise(attempts: Sequence[Attempt], due: Mapping[str, datetime], now: datetime, tz: tzinfo | None) -> Stats:
     """Stats from all attempts and the due map, with days counted in the local time zone `tz`."""
     graded = [a for a in attempts if a.verdict != "skipped"]
-    local_today = now.astimezone(tz).date()
-    end_of_today = datetime.combine(local_today + timedelta(days=1), datetime.min.time(), now.astimezone(tz).tzinfo)
+    end_of_today = _end_of_today(now, tz)
     by_topic = _group(graded, "topic")
-    weakest = sorted((a for a in by_topic if a.answered >= MIN_FOR_WEAK and a.rate < 1.0),
-                     key=lambda a: (a.rate, -a.answered))[:3]
     return Stats(
         answered=len(graded),
         right=sum(1 for a in graded if a.verdict == "correct"),
         skipped=len(attempts) - len(graded),
         by_topic=by_topic,
         by_kind=_group(graded, "kind"),
-        streak_days=streak({a.answered_at.astimezone(tz).date() for a in graded}, local_today),
+        streak_days=streak({a.answered_at.astimezone(tz).date() for a in graded}, now.astimezone(tz).date()),
         due_today=sum(1 for d in due.values() if d < end_of_today),
         due_week=sum(1 for d in due.values() if d < end_of_today + timedelta(days=7)),
-        weakest=tuple(weakest),
+        weakest=_weakest(by_topic),
         calibration=calibration(graded),
+    )
+
+
+def _sql_groups(store: Store, column: str) -> tuple[Accuracy, ...]:
+    rows = store.read(f"SELECT {column} AS name, COUNT(*) AS n, SUM(verdict = 'correct') AS r FROM attempts"
+                      f" WHERE verdict != 'skipped' GROUP BY {column} ORDER BY {column}")
+    return tuple(Accuracy(str(r["name"]), int(r["n"]), int(r["r"] or 0)) for r in rows)
+
+
+def _sql_streak(store: Store, now: datetime, tz: tzinfo | None) -> int:
+    offset = now.astimezone(tz).utcoffset() or timedelta(0)
+    shift = f"{int(offset.total_seconds() // 60):+d} minutes"
+    today = now.astimezone(tz).date()
+    cursor = store.conn.execute("SELECT DISTINCT date(answered_at, ?) AS day FROM attempts"
+                                " WHERE verdict != 'skipped' ORDER BY day DESC", (shift,))
+    # Days arrive newest first; reading stops at the first gap, so a long history costs one row per streak day.
+    days: set[date] = set()
+    last: date | None = None
+    for (day,) in cursor:
+        d = date.fromisoformat(day)
+        if d > today:
+            continue  # a clock set back: answers "from the future" do not break or extend the streak
+        if (last is None and d < today - timedelta(days=1)) or (last is not None and d != last - timedelta(days=1)):
+            break
+        days.add(d)
+        last = d
+    cursor.close()
+    return streak(days, today)
+
+
+def summarise_store(store: Store, now: datetime, tz: tzinfo | None) -> Stats:
+    """The same Stats computed in SQL: aggregates per group, one row per streak day, not one per attempt."""
+    by_topic = _sql_groups(store, "topic")
+    by_kind = _sql_groups(store, "kind")
+    skipped = int(store.read("SELECT COUNT(*) AS n FROM attempts WHERE verdict = 'skipped'")[0]["n"])
+    cal_rows = store.read("SELECT rating, COUNT(*) AS n, AVG(score) AS mean,"
+                          " SUM(rating >= 3 AND score < 0.5) AS over, SUM(rating <= 2 AND score >= 0.75) AS under"
+                          " FROM attempts WHERE kind = 'concept' AND rating IS NOT NULL AND verdict != 'skipped'"
+                          " GROUP BY rating ORDER BY rating")
+    cal = Calibration(rated=sum(int(r["n"]) for r in cal_rows),
+                      mean_coverage_by_rating={int(r["rating"]): float(r["mean"]) for r in cal_rows},
+                      overrated=sum(int(r["over"] or 0) for r in cal_rows),
+                      underrated=sum(int(r["under"] or 0) for r in cal_rows))
+    end_of_today = _end_of_today(now, tz)
+    due = due_map(store)
+    return Stats(
+        answered=sum(a.answered for a in by_kind),
+        right=sum(a.right for a in by_kind),
+        skipped=skipped,
+        by_topic=by_topic,
+        by_kind=by_kind,
+        streak_days=_sql_streak(store, now, tz),
+        due_today=sum(1 for d in due.values() if d < end_of_today),
+        due_week=sum(1 for d in due.values() if d < end_of_today + timedelta(days=7)),
+        weakest=_weakest(by_topic),
+        calibration=cal,
     )

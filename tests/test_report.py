@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import json
+import sqlite3
+from collections.abc import Iterator
 from datetime import date, datetime, timedelta, timezone
 
 from typer.testing import CliRunner
@@ -79,3 +81,70 @@ def test_backup_command(isolated_home, tmp_path) -> None:  # type: ignore[no-unt
     assert runner.invoke(app, ["backup", str(target)]).exit_code == 0
     again = runner.invoke(app, ["backup", str(target)])
     assert again.exit_code == 2 and "already exists" in again.stderr
+
+
+def _store_with(attempts: list[Attempt]):  # type: ignore[no-untyped-def]
+    store = open_store()
+    with store.write() as conn:
+        for a in attempts:
+            insert(conn, a)
+    return store
+
+
+def test_stats_in_sql_equal_the_summary_of_every_attempt(isolated_home) -> None:  # type: ignore[no-untyped-def]
+    from quizzer.report import summarise_store
+    from quizzer.store.cards import due_map
+
+    attempts = [att(f"q.{i}", ["attention", "moe", "estimation"][i % 3], ["choice", "concept", "numeric"][i % 3],
+                    ["correct", "wrong", "skipped", "correct"][i % 4], NOW - timedelta(hours=7 * i),
+                    score=(i % 5) / 4, rating=(i % 4) + 1 if i % 4 != 2 else None) for i in range(60)]
+    store = _store_with(attempts)
+    try:
+        assert summarise_store(store, NOW, TZ) == summarise(attempts, due_map(store), NOW, TZ)
+    finally:
+        store.close()
+
+
+class _CountingConnection:
+    """A connection whose cursors count the rows Python takes from them."""
+
+    def __init__(self, conn: sqlite3.Connection) -> None:
+        self.conn, self.rows = conn, 0
+
+    def execute(self, sql: str, args: tuple[object, ...] = ()) -> _CountingCursor:
+        return _CountingCursor(self, self.conn.execute(sql, args))
+
+
+class _CountingCursor:
+    def __init__(self, owner: _CountingConnection, cursor: sqlite3.Cursor) -> None:
+        self.owner, self.cursor = owner, cursor
+
+    def fetchall(self) -> list[sqlite3.Row]:
+        rows = self.cursor.fetchall()
+        self.owner.rows += len(rows)
+        return rows
+
+    def __iter__(self) -> Iterator[sqlite3.Row]:
+        for row in self.cursor:
+            self.owner.rows += 1
+            yield row
+
+    def close(self) -> None:
+        self.cursor.close()
+
+
+def test_stats_fetch_aggregates_not_attempts(isolated_home, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    """A long history costs the same rows as a short one: groups, ratings and streak days, not attempts."""
+    from quizzer.report import summarise_store
+
+    def rows_fetched(n_days: int, per_day: int) -> int:
+        store = _store_with([att(f"q.{d}.{k}", f"t{k % 4}", "choice", "correct", NOW - timedelta(days=d, minutes=k))
+                             for d in range(n_days) for k in range(per_day)])
+        counting = _CountingConnection(store.conn)
+        with monkeypatch.context() as m:
+            m.setattr(store, "conn", counting)
+            summarise_store(store, NOW, TZ)
+        store.close()
+        return counting.rows
+
+    assert rows_fetched(3, 5) == rows_fetched(3, 200)

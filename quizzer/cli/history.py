@@ -8,10 +8,9 @@ import typer
 
 from quizzer.cli import progress_view as view
 from quizzer.cli.app import app, emit_json
-from quizzer.report import summarise
+from quizzer.report import summarise_store
 from quizzer.store import open_store
 from quizzer.store.attempts import recent
-from quizzer.store.cards import due_map
 from quizzer.store.db import utcnow
 
 
@@ -21,7 +20,7 @@ def stats(as_json: bool = typer.Option(False, "--json", help="Print JSON.")) -> 
     store = open_store()
     try:
         now = utcnow()
-        result = summarise(recent(store), due_map(store), now, now.astimezone().tzinfo)
+        result = summarise_store(store, now, now.astimezone().tzinfo)
     finally:
         store.close()
     if as_json:
