@@ -6,7 +6,7 @@ from typing import Any
 
 import torch
 
-from quizzer.judge.spec import Bug, Case, build, randn
+from quizzer.judge.spec import Bug, Case, build, create, randn
 
 
 def RUN(api: Any, a: dict[str, Any]) -> torch.Tensor:
@@ -19,7 +19,7 @@ def RUN(api: Any, a: dict[str, Any]) -> torch.Tensor:
 def fresh(api: Any, a: dict[str, Any]) -> torch.Tensor:
     """A new module as constructed (weight ones, bias zeros), eps left at its default."""
     x = a["x"]
-    return api.LayerNorm(x.shape[-1]).to(x.dtype)(x)
+    return create(api.LayerNorm, x.shape[-1]).to(x.dtype)(x)
 
 
 def weighted(*shape: int, dtype: str = "float32", scale: float = 1.0, offset: float = 0.0,

@@ -6,7 +6,7 @@ from typing import Any
 
 import torch
 
-from quizzer.judge.spec import Bug, Case, build, randn
+from quizzer.judge.spec import Bug, Case, build, create, randn
 
 
 def RUN(api: Any, a: dict[str, Any]) -> torch.Tensor:
@@ -20,7 +20,7 @@ def RUN(api: Any, a: dict[str, Any]) -> torch.Tensor:
 def fresh(api: Any, a: dict[str, Any]) -> torch.Tensor:
     """A new module as constructed (weight must start at ones), eps left at its default."""
     x = a["x"]
-    return api.RMSNorm(x.shape[-1]).to(x.dtype)(x)
+    return create(api.RMSNorm, x.shape[-1]).to(x.dtype)(x)
 
 
 def zero_row(gen: torch.Generator) -> dict[str, Any]:
