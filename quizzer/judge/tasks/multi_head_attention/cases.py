@@ -82,5 +82,8 @@ BUGS = [
         "the head axis: mask.unsqueeze(-3)", {"~mask.unsqueeze(-3)": "~mask"}),
     Bug("softmax_over_queries", "matches a softmax over the queries (dim=-2) instead of the keys (dim=-1)",
         {"dim=-1": "dim=-2"}),
+    Bug("always_causal", "matches attention that is always causal, as minGPT's CausalSelfAttention (a fixed "
+        "lower-triangular mask) is; here is_causal=False lets every position attend to every other",
+        {"if is_causal:": "if True:"}),
     Bug("causal_ignored", "matches ignoring is_causal", {"if is_causal:": "if False:"}),
 ]
