@@ -107,6 +107,13 @@ class Bug:
         return source
 
 
+# Hints and notes shared by several tasks.
+FLOAT32_SOFTMAX = "a softmax computed in float32, as the eager attention of Hugging Face's Mixtral and LLaMA does"
+CAUSAL_BOTTOM_RIGHT = ("matches a causal mask aligned bottom-right (query i sees keys j <= i + S - L), the "
+                       "FlashAttention library's convention since version 2.1; this task uses the top-left "
+                       "convention of F.scaled_dot_product_attention (j <= i)")
+
+
 def call(name: str, *positional: str) -> Run:
     """RUN for a function task: `api.<name>(*positional inputs, **the other inputs)`."""
     def run(api: Any, inputs: dict[str, Any]) -> Any:

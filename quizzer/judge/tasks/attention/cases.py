@@ -6,7 +6,7 @@ from typing import Any
 
 import torch
 
-from quizzer.judge.spec import Bug, Case, call, mask, randn
+from quizzer.judge.spec import CAUSAL_BOTTOM_RIGHT, FLOAT32_SOFTMAX, Bug, Case, call, mask, randn
 
 RUN = call("scaled_dot_product_attention", "q", "k", "v")
 
@@ -44,7 +44,7 @@ CASES = [
                              "is_causal": True}),
     Case("float64", {"q": randn(2, 5, 8, dtype="float64"), "k": randn(2, 7, 8, dtype="float64"),
                      "v": randn(2, 7, 3, dtype="float64")},
-         note="a softmax computed in float32, as the eager attention of Mixtral in Hugging Face transformers does"),
+         note=FLOAT32_SOFTMAX),
     Case("large_scores", {"q": randn(2, 5, 16, scale=30.0), "k": randn(2, 6, 16, scale=30.0), "v": randn(2, 6, 8)},
          hint="scores this large overflow exp(): subtract each row's max before exponentiating"),
     Case("no_future_leak", {"q": randn(2, 8, 8), "k": randn(2, 8, 8), "v": randn(2, 8, 8), "t": 3,
@@ -66,8 +66,7 @@ BUGS = [
         {"d = q.shape[-1]": "d = v.shape[-1]"}),
     Bug("softmax_over_queries", "matches a softmax over the queries (dim=-2); each query's weights must sum to 1 "
         "over the keys (dim=-1)", {"dim=-1": "dim=-2"}),
-    Bug("causal_bottom_right", "matches a causal mask aligned bottom-right (query i sees keys j <= i + S - L); this "
-        "task uses the top-left convention of F.scaled_dot_product_attention (j <= i)", {".tril()": ".tril(S - L)"}),
+    Bug("causal_bottom_right", CAUSAL_BOTTOM_RIGHT, {".tril()": ".tril(S - L)"}),
     Bug("causal_flipped", "matches a flipped causal mask: queries see the future instead of the past",
         {".tril()": ".triu()"}),
     Bug("causal_ignored", "matches ignoring is_causal", {"if is_causal:": "if False:"}),
