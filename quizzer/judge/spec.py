@@ -137,8 +137,12 @@ def create(cls: Any, *args: Any, **kwargs: Any) -> Any:
 
 def build(cls: Any, *args: Any, params: Mapping[str, torch.Tensor] | None = None,
           like: torch.Tensor | None = None, dtype: torch.dtype | None = None, **kwargs: Any) -> Any:
-    """Create a module (in eval mode), move it to `like`'s device and dtype (or `dtype`), load `params` by name."""
-    module = create(cls, *args, **kwargs)
+    """Construct a module, move it to `like`'s device and dtype (or `dtype`), load `params` by name, then eval().
+
+    eval() comes last: a module may act on it (loralib-style adapters merge their weights), and must see the
+    weights it will be called with.
+    """
+    module = cls(*args, **kwargs)
     if like is not None:
         module = module.to(device=like.device, dtype=dtype or like.dtype)
     for name, value in (params or {}).items():
@@ -147,7 +151,7 @@ def build(cls: Any, *args: Any, params: Mapping[str, torch.Tensor] | None = None
             raise SetupError(f"{cls.__name__}.{name} has shape {tuple(target.shape)}, expected {tuple(value.shape)}")
         with torch.no_grad():
             target.copy_(value)
-    return module
+    return module.eval()
 
 
 def parameter(module: Any, dotted: str) -> torch.nn.Parameter:

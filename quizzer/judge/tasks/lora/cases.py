@@ -73,9 +73,10 @@ def trainable(api: Any, a: dict[str, Any]) -> list[bool]:
 
 
 def first_step_gradients(api: Any, a: dict[str, Any]) -> list[bool]:
-    """After one backward pass from the initial weights: which of base.weight, lora_A, lora_B got a non-zero grad."""
+    """After one training-mode backward pass from the initial weights: which of base.weight, lora_A, lora_B got a
+    non-zero grad."""
     base = base_layer(a)
-    lora = create(api.LoRALinear, base, **options(a))
+    lora = create(api.LoRALinear, base, **options(a)).train()
     lora(a["x"]).pow(2).sum().backward()
     return [p.grad is not None and bool((p.grad != 0).any()) for p in (base.weight, lora.lora_A, lora.lora_B)]
 
@@ -124,6 +125,8 @@ BUGS = [
         {"p.requires_grad_(False)": "pass"}),
     Bug("scaling_r_over_alpha", "matches scaling the update by r / alpha; LoRA scales it by alpha / r",
         {_SCALING: "self.scaling = r / alpha"}),
+    Bug("rslora_scaling", "matches rank-stabilised LoRA's scaling alpha / sqrt(r) (PEFT's use_rslora=True); this task "
+        "uses the original LoRA scaling alpha / r", {_SCALING: "self.scaling = alpha / math.sqrt(r)"}),
     Bug("scaling_alpha", "matches scaling the update by alpha; LoRA scales it by alpha / r",
         {_SCALING: "self.scaling = alpha"}),
     Bug("no_scaling", "matches leaving out the alpha / r scaling of the low-rank update",
