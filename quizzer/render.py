@@ -135,6 +135,8 @@ def verdict(v: Verdict) -> None:
         mark = "[green]✓[/]" if c.passed else "[red]✗[/]"
         out.print(f"  {mark} {escape(c.name.ljust(width))}  {escape(c.label)}".rstrip())
         if c.passed:
+            if c.hint:  # a passing case's note (the judge's precision policy)
+                out.print(f"      [dim]note: {escape(c.hint)}[/]")
             continue
         if (c.message, c.trace, c.hint) == previous:
             out.print("      [dim](same as above)[/]")

@@ -2,7 +2,8 @@
 
 A file's leading `# expect KEY: VALUE` lines say what its verdict must show besides pass or fail:
 `hint` (a failed case's hint contains VALUE), `message` (a failed case's message contains VALUE), `failed` /
-`passed` (exactly these cases, comma-separated, failed / passed) and `forbidden` (these names were reported).
+`passed` (exactly these cases, comma-separated, failed / passed), `forbidden` (these names were reported) and,
+for a passing file, `note` (a passing case's note contains VALUE, e.g. float64 accepted at float32 precision).
 """
 
 from __future__ import annotations
@@ -18,7 +19,7 @@ from quizzer.judge.runner import Source
 from quizzer.judge.verdict import Verdict
 
 SOLUTIONS = Path(__file__).with_name("judge_solutions")
-EXPECT = re.compile(r"^# expect (hint|message|failed|passed|forbidden): (.+)$")
+EXPECT = re.compile(r"^# expect (hint|message|failed|passed|forbidden|note): (.+)$")
 
 
 @dataclass(frozen=True)
@@ -49,8 +50,9 @@ def read(path: Path) -> Solution:
         match = EXPECT.match(line)
         if match:
             expect.append((match.group(1), match.group(2).strip()))
-    if outcome == "pass" and expect:
-        raise ValueError(f"{path}: a passing file expects nothing else")
+    if {key for key, _ in expect} - ({"note"} if outcome == "pass" else {"hint", "message", "failed", "passed",
+                                                                          "forbidden"}):
+        raise ValueError(f"{path}: a {outcome}ing file cannot expect {[k for k, _ in expect]}")
     return Solution(path, path.parent.name, label, outcome == "pass", tuple(expect))
 
 
@@ -78,8 +80,12 @@ def problems(solution: Solution, verdict: Verdict) -> list[str]:
     """How the verdict differs from what the file expects (empty when it agrees)."""
     failed = verdict.failed
     shown = [f"{c.name}: {c.message} | hint: {c.hint}" for c in failed]
+    if solution.passes and not verdict.passed:
+        return [f"should pass, failed: {shown}"]
     if solution.passes:
-        return [] if verdict.passed else [f"should pass, failed: {shown}"]
+        notes = [c.hint or "" for c in verdict.cases if c.passed]
+        return [f"no passing case notes {value!r}: {notes}" for _, value in solution.expect
+                if not any(value in n for n in notes)]
     if verdict.passed:
         return ["should fail, passed every case"]
     out = []

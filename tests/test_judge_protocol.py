@@ -18,7 +18,7 @@ MESSAGES: list[M.Message] = [
     M.Hello("2.13.0", 1.5),
     M.NoDevice("no GPU"),
     M.CaseInfo("c", "x(2) float32", True, None, 1e-3, None, [4, 4], TENSOR,
-               {"bug": {"k": "seq", "type": "tuple", "items": [TENSOR, {"k": "none"}]}}),
+               {"bug": {"k": "seq", "type": "tuple", "items": [TENSOR, {"k": "none"}]}}, False, "angles in float32"),
     M.Ready(0.25, {"bug": "matches the bug"}),
     M.Fatal("Traceback ..."),
     M.FileStarted(0),

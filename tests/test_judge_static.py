@@ -7,7 +7,7 @@ from array import array
 
 import pytest
 
-from quizzer.judge.compare import matches, mismatch
+from quizzer.judge.compare import float32_grade_only, matches, mismatch
 from quizzer.judge.protocol import encode_values
 from quizzer.judge.static import forbidden_uses, header_task
 
@@ -75,7 +75,21 @@ def tensor(values: list[float], shape: list[int], dtype: str = "float32", **extr
 
 def test_values_within_the_dtype_tolerance_match() -> None:
     assert mismatch(tensor([1.0, 2.0], [2]), tensor([1.00001, 2.0], [2])) is None
-    assert mismatch(tensor([1.0, 2.0], [2], "float64"), tensor([1.00001, 2.0], [2], "float64")) is not None
+    assert mismatch(tensor([1.0, 2.0], [2]), tensor([1.001, 2.0], [2])) is not None
+
+
+def test_the_precision_policy_accepts_float32_grade_float64_values_of_the_right_dtype() -> None:
+    exact, float32_grade = tensor([1.0, 2.0], [2], "float64"), tensor([1.00001, 2.0], [2], "float64")
+    assert mismatch(exact, float32_grade) is None
+    assert float32_grade_only(exact, float32_grade) and not float32_grade_only(exact, exact)
+    # Only a case that demands float64 arithmetic compares float64 values at float64 accuracy.
+    assert mismatch(exact, float32_grade, strict=True) is not None
+    assert mismatch(exact, tensor([1.0, 2.0], [2], "float32")) == "dtype float32, expected float64 (keep the input's dtype)"
+    assert mismatch(exact, tensor([1.001, 2.0], [2], "float64")) is not None
+    # A float32 output loosened by the case's own atol is not a float64 precision matter.
+    seq = {"k": "seq", "type": "tuple", "items": [tensor([1.0], [1]), exact]}
+    assert not float32_grade_only(seq, {"k": "seq", "type": "tuple", "items": [tensor([1.01], [1]), exact]})
+    assert float32_grade_only(seq, {"k": "seq", "type": "tuple", "items": [tensor([1.0], [1]), float32_grade]})
 
 
 def test_value_errors_say_how_much_and_where_and_show_values_only_for_visible_cases() -> None:

@@ -11,30 +11,36 @@ from quizzer.judge.protocol import decode_values
 # (rtol, atol) by the dtype of the expected output; the reference is computed in float64.
 TOLERANCES = {"float64": (1e-7, 1e-9), "float32": (1e-4, 1e-5), "float16": (5e-3, 5e-3),
               "bfloat16": (2e-2, 2e-2), "python float": (1e-6, 1e-9)}
+# The precision policy, written once (docs/judge-tasks.md): a float64 output must have dtype float64, but its
+# values need only float32-grade accuracy (torch's own float32 paths, RoPE angles or a softmax in float32 are
+# fine) unless the case demands float64 arithmetic, which its starter then states (strict=True).
+LENIENT = {"float64": "float32"}
 
 
-def tolerance(expected: dict[str, Any], rtol: float | None, atol: float | None) -> tuple[float, float]:
-    """The case's own tolerance, else the one for the expected dtype (exact for integers and bools)."""
+def tolerance(expected: dict[str, Any], rtol: float | None, atol: float | None,
+              strict: bool = False) -> tuple[float, float]:
+    """The case's own tolerance, else the one for the expected dtype under the policy (exact for integers)."""
     dtype = expected.get("dtype") if expected.get("k") == "tensor" else "python float"
+    dtype = dtype if strict else LENIENT.get(dtype or "", dtype)
     base = TOLERANCES.get(dtype or "", (0.0, 0.0))
     return (base[0] if rtol is None else rtol, base[1] if atol is None else atol)
 
 
 def mismatch(expected: dict[str, Any], actual: dict[str, Any], rtol: float | None = None,
-             atol: float | None = None, show_values: bool = False, where: str = "") -> str | None:
+             atol: float | None = None, show_values: bool = False, where: str = "", strict: bool = False) -> str | None:
     """None when `actual` matches, else what is wrong in one sentence."""
     kind = expected["k"]
     at = f"output{where}: " if where else ""  # where: "[1]" or "['bias']" inside a returned tuple or dict
     if actual.get("k") != kind:
         return f"{at}returned {_what(actual)}, expected {_what(expected)}"
     if kind == "tensor":
-        return _tensor(expected, actual, tolerance(expected, rtol, atol), show_values, at)
+        return _tensor(expected, actual, tolerance(expected, rtol, atol, strict), show_values, at)
     if kind == "seq":
         e_items, a_items = expected["items"], actual["items"]
         if len(e_items) != len(a_items):
             return f"{at}returned {len(a_items)} items, expected {len(e_items)}"
         for i, (e, a) in enumerate(zip(e_items, a_items, strict=True)):
-            problem = mismatch(e, a, rtol, atol, show_values, f"{where}[{i}]")
+            problem = mismatch(e, a, rtol, atol, show_values, f"{where}[{i}]", strict)
             if problem:
                 return problem
         return None
@@ -42,12 +48,12 @@ def mismatch(expected: dict[str, Any], actual: dict[str, Any], rtol: float | Non
         if [k for k, _ in expected["items"]] != [k for k, _ in actual["items"]]:
             return f"{at}returned other keys"
         for (key, e), (_, a) in zip(expected["items"], actual["items"], strict=True):
-            problem = mismatch(e, a, rtol, atol, show_values, f"{where}[{key.get('v')!r}]")
+            problem = mismatch(e, a, rtol, atol, show_values, f"{where}[{key.get('v')!r}]", strict)
             if problem:
                 return problem
         return None
     if kind == "float":
-        r, a = tolerance(expected, rtol, atol)
+        r, a = tolerance(expected, rtol, atol, strict)
         e, got = expected["v"], actual["v"]
         if _close(e, got, r, a):
             return None
@@ -61,9 +67,22 @@ def mismatch(expected: dict[str, Any], actual: dict[str, Any], rtol: float | Non
     return f"{at}expected {expected.get('v')!r}, got {actual.get('v')!r}" if show_values else f"{at}wrong value"
 
 
-def matches(variant: dict[str, Any], actual: dict[str, Any], rtol: float | None, atol: float | None) -> bool:
+def matches(variant: dict[str, Any], actual: dict[str, Any], rtol: float | None, atol: float | None,
+            strict: bool = False) -> bool:
     """`actual` equals a known-bug output (computed on the CPU, so the device is not compared)."""
-    return mismatch(_cpu(variant), _cpu(actual), rtol, atol) is None
+    return mismatch(_cpu(variant), _cpu(actual), rtol, atol, strict=strict) is None
+
+
+def float32_grade_only(expected: dict[str, Any], actual: dict[str, Any]) -> bool:
+    """Some float64 tensor of a passing output is outside float64-grade tolerance (so only float32-grade)."""
+    if expected.get("k") == "tensor":
+        return expected.get("dtype") == "float64" and _tensor(expected, actual, TOLERANCES["float64"], False,
+                                                               "") is not None
+    if expected.get("k") == "seq":
+        return any(float32_grade_only(e, a) for e, a in zip(expected["items"], actual["items"], strict=True))
+    if expected.get("k") == "dict":
+        return any(float32_grade_only(e[1], a[1]) for e, a in zip(expected["items"], actual["items"], strict=True))
+    return False
 
 
 def _cpu(enc: dict[str, Any]) -> dict[str, Any]:

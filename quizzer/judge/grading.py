@@ -8,8 +8,8 @@ from pathlib import Path
 
 from quizzer.errors import QuizzerError
 from quizzer.judge import catalog
-from quizzer.judge.compare import matches, mismatch
-from quizzer.judge.messages import CaseInfo, Result, UserError
+from quizzer.judge.compare import float32_grade_only, matches, mismatch
+from quizzer.judge.messages import CaseInfo, Encoded, Result, UserError
 from quizzer.judge.runner import ChildRun, FileRun, Source, run_child
 from quizzer.judge.static import forbidden_uses, header_task
 from quizzer.judge.verdict import CaseResult, Verdict
@@ -163,13 +163,22 @@ def _judge_case(exp: CaseInfo, res: Result, hints: dict[str, str]) -> CaseResult
                     f"full L x S = {L} x {S} score matrix, which this task must never build", exp.hint)
     if res.output is None:
         return fail("returned nothing the judge could read")
-    problem = mismatch(exp.expected, res.output, exp.rtol, exp.atol, show_values=not exp.hidden)
+    problem = mismatch(exp.expected, res.output, exp.rtol, exp.atol, show_values=not exp.hidden, strict=exp.strict)
     if problem is None:
-        return CaseResult(exp.name, True, "ok", None, exp.label, (), exp.hidden)
+        return CaseResult(exp.name, True, "ok", _precision_note(exp, res.output), exp.label, (), exp.hidden)
     for bug_id, output in exp.bugs.items():
-        if bug_id in hints and matches(output, res.output, exp.rtol, exp.atol):
+        if bug_id in hints and matches(output, res.output, exp.rtol, exp.atol, exp.strict):
             return fail(problem, hints[bug_id])
     return fail(problem, exp.hint)
+
+
+def _precision_note(exp: CaseInfo, output: Encoded) -> str | None:
+    """For float64 outputs accepted at float32 precision: say so, and what usually causes it."""
+    if exp.strict or not float32_grade_only(exp.expected, output):
+        return None
+    cause = f" ({exp.note})" if exp.note else ""
+    return ("float64 values agree only to float32 precision: accepted, this task does not require float64 "
+            f"arithmetic{cause}")
 
 
 def _error_text(err: UserError) -> str:

@@ -70,6 +70,8 @@ class CaseInfo:
     scores: list[int] | None  # (L, S) of a case that must not build the full score matrix
     expected: Encoded
     bugs: dict[str, Encoded]
+    strict: bool  # float64 values compared at float64 accuracy (the starter demands float64 arithmetic)
+    note: str | None  # the likely cause when float64 values pass at float32 precision only
 
 
 @dataclass(frozen=True)

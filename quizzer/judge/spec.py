@@ -77,6 +77,10 @@ class Case:
     explain: bool = True  # run the known-bug variants on this case to explain a failure
     hint: str | None = None  # said when the case fails and no known bug matches
     mutable: tuple[str, ...] = ()  # inputs the solution is meant to modify in place
+    # The precision policy (docs/judge-tasks.md): float64 outputs must be float64 but need only float32-grade
+    # values, unless the starter demands float64 arithmetic for this case (float64=True).
+    float64: bool = False
+    note: str | None = None  # said when float64 outputs pass at float32 precision only: the likely cause
 
     def make_inputs(self, task: str) -> dict[str, Any]:
         """The case's inputs; the seed depends only on task and case name, so every run sees the same."""
@@ -103,6 +107,13 @@ class Bug:
         return source
 
 
+# Hints and notes shared by several tasks.
+FLOAT32_SOFTMAX = "a softmax computed in float32, as the eager attention of Hugging Face's Mixtral and LLaMA does"
+CAUSAL_BOTTOM_RIGHT = ("matches a causal mask aligned bottom-right (query i sees keys j <= i + S - L), the "
+                       "FlashAttention library's convention since version 2.1; this task uses the top-left "
+                       "convention of F.scaled_dot_product_attention (j <= i)")
+
+
 def call(name: str, *positional: str) -> Run:
     """RUN for a function task: `api.<name>(*positional inputs, **the other inputs)`."""
     def run(api: Any, inputs: dict[str, Any]) -> Any:
@@ -118,29 +129,39 @@ class SetupError(Exception):
     """A module the harness cannot use as the task describes (missing parameter, wrong shape)."""
 
 
+def create(cls: Any, *args: Any, **kwargs: Any) -> Any:
+    """An instance of the candidate's class; modules in eval mode (every starter says so), so dropout is off."""
+    obj = cls(*args, **kwargs)
+    return obj.eval() if isinstance(obj, torch.nn.Module) else obj
+
+
 def build(cls: Any, *args: Any, params: Mapping[str, torch.Tensor] | None = None,
           like: torch.Tensor | None = None, dtype: torch.dtype | None = None, **kwargs: Any) -> Any:
-    """Construct a module, move it to `like`'s device and dtype (or `dtype`), and load `params` by name."""
+    """Construct a module, move it to `like`'s device and dtype (or `dtype`), load `params` by name, then eval().
+
+    eval() comes last: a module may act on it (loralib-style adapters merge their weights), and must see the
+    weights it will be called with.
+    """
     module = cls(*args, **kwargs)
     if like is not None:
         module = module.to(device=like.device, dtype=dtype or like.dtype)
-    named = dict(module.named_parameters())
     for name, value in (params or {}).items():
-        if name not in named:
-            kind = "a plain tensor, not an nn.Parameter" if _has_attr(module, name) else "missing"
-            raise SetupError(f"{cls.__name__}.{name} is {kind}")
-        target = named[name]
+        target = parameter(module, name)
         if tuple(target.shape) != tuple(value.shape):
             raise SetupError(f"{cls.__name__}.{name} has shape {tuple(target.shape)}, expected {tuple(value.shape)}")
         with torch.no_grad():
             target.copy_(value)
-    return module
+    return module.eval()
 
 
-def _has_attr(module: Any, dotted: str) -> bool:
+def parameter(module: Any, dotted: str) -> torch.nn.Parameter:
+    """The nn.Parameter reachable as `module.<dotted>`, however it was registered (an alias of another is fine)."""
     obj = module
     for part in dotted.split("."):
         if not hasattr(obj, part):
-            return False
+            raise SetupError(f"{type(module).__name__}.{dotted} is missing")
         obj = getattr(obj, part)
-    return True
+    if not isinstance(obj, torch.nn.Parameter):
+        what = "a plain tensor" if isinstance(obj, torch.Tensor) else f"a {type(obj).__name__}"
+        raise SetupError(f"{type(module).__name__}.{dotted} is {what}, not an nn.Parameter")
+    return obj

@@ -187,7 +187,7 @@ def _prepare(spec: RunSpec, task: Any, chan: Channel, V: Any) -> tuple[list[Any]
                 explained[bug_id] = V.encode(run(module, V.clone(native)))
         scores = list(case.scores) if case.scores else None
         chan.send(CaseInfo(case.name, V.describe(native), case.hidden, case.rtol, case.atol, case.hint, scores,
-                           expected, explained))
+                           expected, explained, case.float64, case.note))
         # A returned tensor far larger than expected is described, not shipped.
         prepared.append((case, run, native, 4 * _numel(expected) + 1024))
     del reference, bugs, expected, explained

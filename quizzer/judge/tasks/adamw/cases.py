@@ -62,13 +62,19 @@ BUGS = [
     Bug("adam_plus_l2", "matches Adam with L2 regularisation (weight_decay * param added to the gradient); AdamW "
         "decays the parameter directly: param -= lr * weight_decay * param",
         {"decayed = param * (1.0 - lr * weight_decay)": "decayed = param\n    grad = grad + weight_decay * param"}),
-    Bug("decay_without_lr", "matches decaying by weight_decay alone; the decay is scaled by the learning rate: "
+    Bug("decay_without_lr", "matches decaying by weight_decay alone, the AdamW paper's λ·θ with only the schedule "
+        "multiplier as its scale; torch.optim.AdamW, which this task follows, scales the decay by the learning rate: "
         "param * (1 - lr * weight_decay)", {"param * (1.0 - lr * weight_decay)": "param * (1.0 - weight_decay)"}),
-    Bug("decay_after_update", "matches applying the weight decay after the Adam update; decay the parameter as "
-        "it was before this step", {"new_param = decayed - lr * m_hat / denom":
+    Bug("decay_after_update", "matches applying the weight decay after the Adam update, to the updated parameter, "
+        "as the old AdamW of Hugging Face transformers did; torch.optim.AdamW decays the parameter as it was before "
+        "this step", {"new_param = decayed - lr * m_hat / denom":
                                     "new_param = (param - lr * m_hat / denom) * (1.0 - lr * weight_decay)"}),
     Bug("no_bias_correction", "matches Adam without bias correction; divide m by 1 - beta1**step and v by "
         "1 - beta2**step", {"m_hat = m / (1.0 - beta1 ** step)": "m_hat = m", _DENOM: "denom = v.sqrt() + eps"}),
+    Bug("eps_before_bias_correction", "matches the Adam paper's efficient form: eps added to sqrt(v) before bias "
+        "correction, with step size lr·sqrt(1 - beta2**step)/(1 - beta1**step) (as the old AdamW of Hugging Face "
+        "transformers computes it); torch.optim.AdamW adds eps to sqrt(v_hat)",
+        {_DENOM: "denom = (v.sqrt() + eps) / (1.0 - beta2 ** step) ** 0.5"}),
     Bug("eps_inside_sqrt", "eps is inside the sqrt; torch adds it after: sqrt(v_hat) + eps",
         {_DENOM: "denom = (v / (1.0 - beta2 ** step) + eps).sqrt()"}),
     Bug("returns_old_moments", "matches returning the moments from before this step; return the updated m and v",

@@ -38,6 +38,11 @@ CASES = [
 _SLOPES = "return [2.0 ** (-8.0 * (h + 1) / n) for h in range(n)]"
 _BIAS = "return -alibi_slopes(num_heads)[:, None, None] * distance"
 BUGS = [
+    Bug("bloom_key_position", "matches BLOOM's bias +slope·j: it differs from -slope·(i - j) by slope·i, the same "
+        "for every key of row i, so softmax cancels it and the attention weights are equal; this task still asks "
+        "for the paper's relative form, which is 0 on the diagonal and bounded by the distance, where slope·j grows "
+        "with the sequence (and loses digits in half precision)",
+        {_BIAS: "return alibi_slopes(num_heads)[:, None, None] * pos.to(torch.float32).expand(seq_len, seq_len)"}),
     Bug("bias_rewards_distance", "matches a bias that rewards distance, +slope·(i - j); ALiBi penalises attending "
         "far into the past: bias[h, i, j] = -slope_h·(i - j)",
         {_BIAS: "return alibi_slopes(num_heads)[:, None, None] * distance"}),

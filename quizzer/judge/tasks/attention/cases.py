@@ -6,7 +6,7 @@ from typing import Any
 
 import torch
 
-from quizzer.judge.spec import Bug, Case, call, mask, randn
+from quizzer.judge.spec import CAUSAL_BOTTOM_RIGHT, FLOAT32_SOFTMAX, Bug, Case, call, mask, randn
 
 RUN = call("scaled_dot_product_attention", "q", "k", "v")
 
@@ -43,7 +43,8 @@ CASES = [
     Case("mask_and_causal", {"q": randn(2, 6, 8), "k": randn(2, 6, 8), "v": randn(2, 6, 8), "mask": mask(2, 6, 6),
                              "is_causal": True}),
     Case("float64", {"q": randn(2, 5, 8, dtype="float64"), "k": randn(2, 7, 8, dtype="float64"),
-                     "v": randn(2, 7, 3, dtype="float64")}),
+                     "v": randn(2, 7, 3, dtype="float64")},
+         note=FLOAT32_SOFTMAX),
     Case("large_scores", {"q": randn(2, 5, 16, scale=30.0), "k": randn(2, 6, 16, scale=30.0), "v": randn(2, 6, 8)},
          hint="scores this large overflow exp(): subtract each row's max before exponentiating"),
     Case("no_future_leak", {"q": randn(2, 8, 8), "k": randn(2, 8, 8), "v": randn(2, 8, 8), "t": 3,
@@ -65,12 +66,12 @@ BUGS = [
         {"d = q.shape[-1]": "d = v.shape[-1]"}),
     Bug("softmax_over_queries", "matches a softmax over the queries (dim=-2); each query's weights must sum to 1 "
         "over the keys (dim=-1)", {"dim=-1": "dim=-2"}),
-    Bug("causal_bottom_right", "matches a causal mask aligned bottom-right (query i sees keys j <= i + S - L); this "
-        "task uses the top-left convention of F.scaled_dot_product_attention (j <= i)", {".tril()": ".tril(S - L)"}),
+    Bug("causal_bottom_right", CAUSAL_BOTTOM_RIGHT, {".tril()": ".tril(S - L)"}),
     Bug("causal_flipped", "matches a flipped causal mask: queries see the future instead of the past",
         {".tril()": ".triu()"}),
     Bug("causal_ignored", "matches ignoring is_causal", {"if is_causal:": "if False:"}),
-    Bug("mask_inverted", "matches treating True in the mask as 'blocked'; here True means 'may attend'",
+    Bug("mask_inverted", "matches treating True in the mask as 'blocked', the convention of nn.MultiheadAttention's "
+        "boolean attn_mask and key_padding_mask; here, as in F.scaled_dot_product_attention, True means 'may attend'",
         {_MASK: 'scores = scores.masked_fill(mask, float("-inf"))'}),
     Bug("mask_zero_fill", "matches filling masked scores with 0 instead of -inf, so masked keys still get weight",
         {_MASK: "scores = scores.masked_fill(~mask, 0.0)"}),

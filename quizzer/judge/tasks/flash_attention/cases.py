@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from quizzer.judge.spec import Bug, Case, call, randn
+from quizzer.judge.spec import CAUSAL_BOTTOM_RIGHT, FLOAT32_SOFTMAX, Bug, Case, call, randn
 
 RUN = call("flash_attention", "q", "k", "v")
 
@@ -26,7 +26,7 @@ CASES = [
     Case("causal_square", qkv(45, 45, block_size=16, is_causal=True)),
     Case("causal_L_lt_S", qkv(20, 37, block_size=16, is_causal=True)),
     Case("causal_L_gt_S", qkv(37, 20, block_size=16, is_causal=True)),
-    Case("float64", qkv(30, 41, dtype="float64", block_size=16)),
+    Case("float64", qkv(30, 41, dtype="float64", block_size=16), note=FLOAT32_SOFTMAX),
     Case("large_scores", qkv(40, 40, scale=6.0, block_size=16),
          hint="scores this large overflow exp(): subtract the running max before exponentiating"),
     # Big enough that the full score matrix dwarfs q, k, v: 512 x 512 scores per head against 512 x 16 inputs.
@@ -37,6 +37,9 @@ CASES = [
 _RESCALE = {"l = alpha * l + p.sum(dim=-1, keepdim=True)": "l = l + p.sum(dim=-1, keepdim=True)",
             "acc = alpha * acc + p @ v": "acc = acc + p @ v"}
 BUGS = [
+    Bug("causal_bottom_right", CAUSAL_BOTTOM_RIGHT,
+        {"if is_causal and j > i + bq - 1:": "if is_causal and j > i + bq - 1 + S - L:",
+         'k_pos > q_pos, float("-inf")': 'k_pos > q_pos + S - L, float("-inf")'}),
     Bug("no_rescale", "matches an online softmax that never rescales: when the running max changes, multiply the "
         "running sum and output by exp(m_old - m_new)", _RESCALE),
     Bug("per_block_softmax", "matches normalising each key block's softmax on its own and adding the blocks; keep "

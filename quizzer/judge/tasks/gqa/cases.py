@@ -6,7 +6,7 @@ from typing import Any
 
 import torch
 
-from quizzer.judge.spec import Bug, Case, call, randn
+from quizzer.judge.spec import CAUSAL_BOTTOM_RIGHT, FLOAT32_SOFTMAX, Bug, Case, call, randn
 
 RUN = call("grouped_query_attention", "q", "k", "v")
 
@@ -38,7 +38,7 @@ CASES = [
     Case("causal_L_lt_S", heads(1, 4, 2, 4, 7, is_causal=True),
          hint="is_causal is top-left aligned, as in F.scaled_dot_product_attention: query i sees keys j <= i"),
     Case("causal_L_gt_S", heads(1, 6, 2, 7, 4, is_causal=True)),
-    Case("float64", heads(2, 4, 2, 5, 6, dtype="float64")),
+    Case("float64", heads(2, 4, 2, 5, 6, dtype="float64"), note=FLOAT32_SOFTMAX),
     Case("same_group_same_output", heads(2, 4, 2, 5, 6), run=shared_kv,
          hint="query heads 0 and 1 share kv head 0, so equal queries must give equal outputs; yours pair them with "
               "different kv heads"),
@@ -50,8 +50,7 @@ BUGS = [
         {"k = k.repeat_interleave(group, dim=1)": "k = k.repeat(1, group, 1, 1)",
          "v = v.repeat_interleave(group, dim=1)": "v = v.repeat(1, group, 1, 1)"}),
     Bug("no_scale", "matches attention without the 1/sqrt(d) scale", {" / math.sqrt(q.shape[-1])": ""}),
-    Bug("causal_bottom_right", "matches a causal mask aligned bottom-right (query i sees keys j <= i + S - L); this "
-        "task uses the top-left convention of F.scaled_dot_product_attention (j <= i)",
+    Bug("causal_bottom_right", CAUSAL_BOTTOM_RIGHT,
         {".triu(1)": ".triu(1 + n_k - n_q)"}),
     Bug("causal_ignored", "matches ignoring is_causal", {"if is_causal:": "if False:"}),
     Bug("softmax_over_queries", "matches a softmax over the queries (dim=-2); each query's weights must sum to 1 "

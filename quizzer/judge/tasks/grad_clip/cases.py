@@ -49,7 +49,9 @@ CASES = [
          mutable=("grads",), hint="skip parameters whose .grad is None"),
     Case("many_tensors", inputs(grads((2, 3), (3,), (1, 5), (4, 2, 2), (7,), (1,)), max_norm=1.5),
          mutable=("grads",)),
-    Case("float64", inputs(grads((5, 3), (3,), dtype="float64", scale=0.5), max_norm=0.25), mutable=("grads",)),
+    Case("float64", inputs(grads((5, 3), (3,), dtype="float64", scale=0.5), max_norm=0.25), mutable=("grads",),
+         hint="float64 gradients: accumulate the squared norms in the gradients' dtype (adding float64 values into "
+              "a float32 tensor in place fails) and return the norm in that dtype"),
     Case("single_parameter", inputs(grads((8,), scale=4.0), max_norm=1.0), mutable=("grads",)),
 ]
 

@@ -6,7 +6,7 @@ from typing import Any
 
 import torch
 
-from quizzer.judge.spec import Bug, Case, randn
+from quizzer.judge.spec import FLOAT32_SOFTMAX, Bug, Case, randn
 
 
 def qkv(B: int, H: int, T: int, d: int, dtype: str = "float32", **extra: Any) -> dict[str, Any]:
@@ -62,7 +62,7 @@ CASES = [
          hint="within a chunk of several new tokens, query past + i sees keys up to past + i, not the later ones"),
     Case("append_then_attend", qkv(2, 2, 8, 8, prefix=5), run=after_prefix,
          hint="cached_attention must use what is already in the cache (here filled by append) plus the new keys"),
-    Case("float64", qkv(2, 2, 6, 8, dtype="float64", chunks=[2, 1, 3])),
+    Case("float64", qkv(2, 2, 6, 8, dtype="float64", chunks=[2, 1, 3]), note=FLOAT32_SOFTMAX),
     Case("head_dim_1", qkv(1, 3, 5, 1, chunks=[2, 3])),
 ]
 

@@ -6,7 +6,7 @@ from typing import Any
 
 import torch
 
-from quizzer.judge.spec import Bug, Case, build, randn
+from quizzer.judge.spec import Bug, Case, build, create, randn
 
 
 def RUN(api: Any, a: dict[str, Any]) -> torch.Tensor:
@@ -19,7 +19,7 @@ def RUN(api: Any, a: dict[str, Any]) -> torch.Tensor:
 def fresh(api: Any, a: dict[str, Any]) -> torch.Tensor:
     """A new module as constructed (weight ones, bias zeros), eps left at its default."""
     x = a["x"]
-    return api.LayerNorm(x.shape[-1]).to(x.dtype)(x)
+    return create(api.LayerNorm, x.shape[-1]).to(x.dtype)(x)
 
 
 def weighted(*shape: int, dtype: str = "float32", scale: float = 1.0, offset: float = 0.0,
@@ -42,7 +42,7 @@ def constant_row(gen: torch.Generator) -> dict[str, Any]:
 CASES = [
     Case("example_2d", weighted(3, 8), hidden=False),
     Case("fresh_module", {"x": randn(2, 4, 16, scale=1e-3)}, run=fresh,
-         hint="a new LayerNorm must start with weight = ones, bias = zeros and eps = 1e-5"),
+         hint="if only this case fails: a new LayerNorm must start with weight = ones, bias = zeros and eps = 1e-5"),
     Case("3d", weighted(2, 5, 32)),
     Case("4d", weighted(2, 3, 4, 16)),
     Case("small_dim", weighted(5, 3),
@@ -61,6 +61,10 @@ CASES = [
 _VAR = "var = (centred * centred).mean(dim=-1, keepdim=True)"
 _NORM = "y = centred * torch.rsqrt(var + self.eps)"
 BUGS = [
+    Bug("annotated_transformer_std", "matches the Annotated Transformer's LayerNorm: the unbiased std (torch.std's "
+        "default, dividing by D - 1) with eps added to the std; this task uses the biased variance (divide by D) "
+        "with eps inside the sqrt: (x - mean) / sqrt(var + eps)",
+        {_VAR: "var = x.var(dim=-1, keepdim=True)", _NORM: "y = centred / (torch.sqrt(var) + self.eps)"}),
     Bug("unbiased_variance", "matches the unbiased variance (divide by D - 1, torch.var's default); LayerNorm uses "
         "the biased one: var(dim=-1, unbiased=False)", {_VAR: "var = x.var(dim=-1, keepdim=True)"}),
     Bug("eps_outside_sqrt", "eps is outside the sqrt: use (x - mean) / sqrt(var + eps), not / (sqrt(var) + eps)",

@@ -13,6 +13,7 @@ class LayerNorm(nn.Module):
     weight: an nn.Parameter of shape (dim,), initialised to ones;
     bias: an nn.Parameter of shape (dim,), initialised to zeros
     (the tests load other values into both).
+    The tests call the module in eval mode (module.eval()).
     Forbidden: F.layer_norm, nn.LayerNorm.
     """
 

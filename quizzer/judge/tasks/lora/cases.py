@@ -7,7 +7,7 @@ from typing import Any
 import torch
 from torch import nn
 
-from quizzer.judge.spec import Bug, Case, build, randn
+from quizzer.judge.spec import Bug, Case, build, create, randn
 
 
 def inputs(x: tuple[int, ...], out: int, r: int | None = None, alpha: float | None = None, bias: bool = True,
@@ -54,28 +54,29 @@ def RUN(api: Any, a: dict[str, Any]) -> torch.Tensor:
 def fresh_output(api: Any, a: dict[str, Any]) -> torch.Tensor:
     """A new adapter, weights as initialised, must compute exactly the base layer (zeros expected)."""
     base = base_layer(a)
-    lora = api.LoRALinear(base, **options(a))
+    lora = create(api.LoRALinear, base, **options(a))
     with torch.no_grad():
         return lora(a["x"]) - base(a["x"])
 
 
 def initialisation(api: Any, a: dict[str, Any]) -> tuple[bool, bool]:
     """(A is not all zero, B is all zero) right after construction."""
-    lora = api.LoRALinear(base_layer(a), **options(a))
+    lora = create(api.LoRALinear, base_layer(a), **options(a))
     return bool((lora.lora_A != 0).any()), bool((lora.lora_B == 0).all())
 
 
 def trainable(api: Any, a: dict[str, Any]) -> list[bool]:
     """requires_grad of base.weight, base.bias, lora_A and lora_B."""
     base = base_layer(a)
-    lora = api.LoRALinear(base, **options(a))
+    lora = create(api.LoRALinear, base, **options(a))
     return [base.weight.requires_grad, base.bias.requires_grad, lora.lora_A.requires_grad, lora.lora_B.requires_grad]
 
 
 def first_step_gradients(api: Any, a: dict[str, Any]) -> list[bool]:
-    """After one backward pass from the initial weights: which of base.weight, lora_A, lora_B got a non-zero grad."""
+    """After one training-mode backward pass from the initial weights: which of base.weight, lora_A, lora_B got a
+    non-zero grad."""
     base = base_layer(a)
-    lora = api.LoRALinear(base, **options(a))
+    lora = create(api.LoRALinear, base, **options(a)).train()
     lora(a["x"]).pow(2).sum().backward()
     return [p.grad is not None and bool((p.grad != 0).any()) for p in (base.weight, lora.lora_A, lora.lora_B)]
 
@@ -124,6 +125,8 @@ BUGS = [
         {"p.requires_grad_(False)": "pass"}),
     Bug("scaling_r_over_alpha", "matches scaling the update by r / alpha; LoRA scales it by alpha / r",
         {_SCALING: "self.scaling = r / alpha"}),
+    Bug("rslora_scaling", "matches rank-stabilised LoRA's scaling alpha / sqrt(r) (PEFT's use_rslora=True); this task "
+        "uses the original LoRA scaling alpha / r", {_SCALING: "self.scaling = alpha / math.sqrt(r)"}),
     Bug("scaling_alpha", "matches scaling the update by alpha; LoRA scales it by alpha / r",
         {_SCALING: "self.scaling = alpha"}),
     Bug("no_scaling", "matches leaving out the alpha / r scaling of the low-rank update",

@@ -15,6 +15,8 @@ class LoRALinear(nn.Module):
     lora_A: nn.Parameter of shape (r, in_features), initialised non-zero (e.g. Kaiming uniform);
     lora_B: nn.Parameter of shape (out_features, r), initialised to zero;
     scaling = alpha / r.
+    The tests call the module in eval mode (module.eval()), except one check of the gradients after a
+    backward pass, which runs in training mode (module.train()).
     Forbidden: anything from peft.
     """
 

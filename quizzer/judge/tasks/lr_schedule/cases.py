@@ -38,7 +38,8 @@ CASES = [
 
 _COSINE = "min_lr + 0.5 * (max_lr - min_lr) * (1.0 + math.cos(math.pi * progress))"
 BUGS = [
-    Bug("warmup_step_plus_one", "matches warming up with (step + 1) / warmup_steps; the rate is 0 at step 0",
+    Bug("warmup_step_plus_one", "matches warming up with (step + 1) / warmup_steps, as llm.c and Karpathy's "
+        "build-nanogpt do; in this task the rate is 0 at step 0: max_lr * step / warmup_steps",
         {"max_lr * step / warmup_steps": "max_lr * (step + 1) / warmup_steps"}),
     Bug("decays_to_zero", "matches a cosine that decays to 0; it must end at min_lr: "
         "min_lr + 0.5 * (max_lr - min_lr) * (1 + cos(pi * progress))",
@@ -46,8 +47,9 @@ BUGS = [
     Bug("progress_from_step_0", "matches cosine progress step / total_steps; the decay starts after warmup: "
         "(step - warmup_steps) / (total_steps - warmup_steps)",
         {"progress = (step - warmup_steps) / (total_steps - warmup_steps)": "progress = step / total_steps"}),
-    Bug("no_floor_after_total", "matches letting the cosine run on after total_steps, where it rises again; hold "
-        "min_lr from total_steps on", {"if step >= total_steps:": "if False:"}),
+    Bug("no_floor_after_total", "matches letting the cosine run on after total_steps, where it rises again (as "
+        "Hugging Face's get_cosine_schedule_with_warmup does); hold min_lr from total_steps on",
+        {"if step >= total_steps:": "if False:"}),
     Bug("no_half", "matches the cosine without its 0.5 factor (it would start at 2 * max_lr - min_lr)",
         {_COSINE: "min_lr + (max_lr - min_lr) * (1.0 + math.cos(math.pi * progress))"}),
     Bug("warmup_inclusive", None, {"if step < warmup_steps:": "if step <= warmup_steps:"}),

@@ -76,8 +76,9 @@ _TOPK = "top, indices = torch.topk(logits, k, dim=-1)"
 _P = "p = torch.softmax(logits, dim=-1).mean(dim=0)"
 _RETURN = "return num_experts * (f * p).sum()"
 BUGS = [
-    Bug("topk_of_probs_unnormalised", "matches the top-k of the softmax over all experts without renormalising; the "
-        "k weights must sum to 1 (a softmax over the k kept logits)",
+    Bug("topk_of_probs_unnormalised", "matches the top-k of the softmax over all experts without renormalising (as "
+        "the Switch Transformer's top-1 router keeps the probability itself); here the k weights sum to 1 (a "
+        "softmax over the k kept logits)",
         {_TOPK: "top, indices = torch.topk(torch.softmax(logits, dim=-1), k, dim=-1)",
          "weights = torch.softmax(top, dim=-1)": "weights = top"}),
     Bug("softmax_twice", "matches a softmax applied to probabilities (softmax, top-k, softmax again); take the "
@@ -87,9 +88,14 @@ BUGS = [
         {"weights = torch.softmax(top, dim=-1)": "weights = top"}),
     Bug("smallest_k", "matches routing to the k smallest logits; pick the k largest",
         {_TOPK: "top, indices = torch.topk(logits, k, dim=-1, largest=False)"}),
-    Bug("f_per_token", "matches dividing the expert counts by the number of tokens; f_i is the share of all token x "
-        "k assignments, so the f_i sum to 1 and balanced routing gives 1.0",
+    Bug("f_per_token", "matches dividing the expert counts by the number of tokens, as the load-balancing loss of "
+        "Hugging Face's Mixtral does (k times the Switch form for top-k routing); here f_i is the share of all token "
+        "x k assignments, so the f_i sum to 1 and balanced routing gives 1.0",
         {"f = counts / flat.numel()": "f = counts / logits.shape[0]"}),
+    Bug("float32_loss", "returns a float32 loss for float64 logits (router softmax and counts in float32, as "
+        "Mixtral's router computes them); return the loss in router_logits' dtype",
+        {_P: "p = torch.softmax(logits, dim=-1, dtype=torch.float32).mean(dim=0)",
+         ".to(logits.dtype)": ".to(torch.float32)"}),
     Bug("P_from_logits", "matches P_i as the mean raw logit; P_i is the mean softmax probability of expert i",
         {_P: "p = logits.mean(dim=0)"}),
     Bug("P_detached", "the loss carries no gradient to router_logits: P_i must stay differentiable (only f_i is "

@@ -18,7 +18,9 @@ def top_k_gating(logits: torch.Tensor, k: int) -> tuple[torch.Tensor, torch.Tens
 
 
 def load_balancing_loss(router_logits: torch.Tensor, indices: torch.Tensor, num_experts: int) -> torch.Tensor:
-    """The Switch Transformer auxiliary loss num_experts * sum_i f_i * P_i, a 0-dim tensor.
+    """The Switch Transformer auxiliary loss num_experts * sum_i f_i * P_i.
+
+    Returns a 0-dim tensor in router_logits' dtype.
 
     router_logits: (..., E), one row per token; indices: (..., k), the experts each token was sent to.
     f_i: the share of all (token, slot) assignments that went to expert i (the f_i sum to 1);

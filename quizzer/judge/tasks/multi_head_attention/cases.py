@@ -6,7 +6,7 @@ from typing import Any
 
 import torch
 
-from quizzer.judge.spec import Bug, Case, build, mask, randn
+from quizzer.judge.spec import FLOAT32_SOFTMAX, Bug, Case, build, mask, randn
 
 PROJECTIONS = ("q_proj", "k_proj", "v_proj", "o_proj")
 
@@ -59,7 +59,8 @@ CASES = [
     Case("mask_shared", inputs((2, 6, 16), 2, mask=mask(6, 6))),
     # Batch size equal to the head count: a mask broadcast against the heads instead of the batch still runs.
     Case("mask_per_batch", inputs((2, 6, 16), 2, mask=mask(2, 6, 6))),
-    Case("float64", lambda g: {**inputs((2, 5, 12), 3)(g), "x": randn(2, 5, 12, dtype="float64").make(g)}),
+    Case("float64", lambda g: {**inputs((2, 5, 12), 3)(g), "x": randn(2, 5, 12, dtype="float64").make(g)},
+         note=FLOAT32_SOFTMAX),
     Case("no_future_leak", inputs((2, 8, 16), 4, x_future=randn(2, 4, 16)), run=no_future_leak,
          hint="changing x after position t changed the outputs up to t: the causal mask lets positions see the future"),
     Case("batch_independent", inputs((3, 5, 16), 4), run=batch_independent,
@@ -82,5 +83,8 @@ BUGS = [
         "the head axis: mask.unsqueeze(-3)", {"~mask.unsqueeze(-3)": "~mask"}),
     Bug("softmax_over_queries", "matches a softmax over the queries (dim=-2) instead of the keys (dim=-1)",
         {"dim=-1": "dim=-2"}),
+    Bug("always_causal", "matches attention that is always causal, as minGPT's CausalSelfAttention (a fixed "
+        "lower-triangular mask) is; here is_causal=False lets every position attend to every other",
+        {"if is_causal:": "if True:"}),
     Bug("causal_ignored", "matches ignoring is_causal", {"if is_causal:": "if False:"}),
 ]

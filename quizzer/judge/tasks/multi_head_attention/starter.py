@@ -13,6 +13,7 @@ class MultiHeadAttention(nn.Module):
     Keep these four attributes (the tests load weights into them by name):
     q_proj, k_proj, v_proj, o_proj = nn.Linear(d_model, d_model) each, with bias.
     d_model % num_heads == 0; head h uses features [h * d_head, (h + 1) * d_head) of each projection.
+    The tests call the module in eval mode (module.eval()): dropout, if you add any, is off.
     """
 
     def __init__(self, d_model: int, num_heads: int) -> None:

@@ -6,7 +6,7 @@ from typing import Any
 
 import torch
 
-from quizzer.judge.spec import Bug, Case, build, randn
+from quizzer.judge.spec import Bug, Case, build, create, randn
 
 
 def RUN(api: Any, a: dict[str, Any]) -> torch.Tensor:
@@ -20,7 +20,7 @@ def RUN(api: Any, a: dict[str, Any]) -> torch.Tensor:
 def fresh(api: Any, a: dict[str, Any]) -> torch.Tensor:
     """A new module as constructed (weight must start at ones), eps left at its default."""
     x = a["x"]
-    return api.RMSNorm(x.shape[-1]).to(x.dtype)(x)
+    return create(api.RMSNorm, x.shape[-1]).to(x.dtype)(x)
 
 
 def zero_row(gen: torch.Generator) -> dict[str, Any]:
@@ -32,7 +32,7 @@ def zero_row(gen: torch.Generator) -> dict[str, Any]:
 CASES = [
     Case("example_2d", {"x": randn(3, 8), "weight": randn(8), "eps": 1e-6}, hidden=False),
     Case("fresh_module", {"x": randn(2, 4, 16)}, run=fresh,
-         hint="a new RMSNorm must start with weight = ones and eps = 1e-6"),
+         hint="if only this case fails: a new RMSNorm must start with weight = ones and eps = 1e-6"),
     Case("3d_weighted", {"x": randn(2, 5, 32), "weight": randn(32), "eps": 1e-6}),
     Case("4d_weighted", {"x": randn(2, 3, 4, 16), "weight": randn(16), "eps": 1e-6}),
     Case("tiny_inputs", {"x": randn(4, 64, scale=1e-3), "weight": randn(64), "eps": 1e-6},
@@ -47,6 +47,13 @@ CASES = [
 ]
 
 BUGS = [
+    Bug("gemma_one_plus_weight", "matches Gemma's RMSNorm, which scales by (1 + weight) with weight initialised to "
+        "zeros; in this task weight is the scale itself (y * weight, initialised to ones), and the tests load it",
+        {"nn.Parameter(torch.ones(dim))": "nn.Parameter(torch.zeros(dim))",
+         "(y * self.weight)": "(y * (1.0 + self.weight))"}),
+    Bug("cast_before_weight", "matches Hugging Face LLaMA's order, casting to x's dtype before multiplying by the "
+        "weight: a float32 weight then turns a bfloat16 input into a float32 output; this task returns x's dtype "
+        "(multiply, then cast)", {"(y * self.weight).to(x.dtype)": "self.weight * y.to(x.dtype)"}),
     Bug("eps_outside_sqrt", "eps is outside the sqrt: use x / sqrt(mean(x**2) + eps), not x / (sqrt(mean(x**2)) + eps)",
         {"torch.rsqrt(ms + self.eps)": "1 / (torch.sqrt(ms) + self.eps)"}),
     Bug("no_weight", "matches RMSNorm without the learned weight (gain)", {"(y * self.weight)": "y"}),

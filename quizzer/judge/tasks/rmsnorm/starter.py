@@ -11,6 +11,7 @@ class RMSNorm(nn.Module):
     """Root-mean-square normalisation over the last dimension.
 
     weight: an nn.Parameter of shape (dim,), initialised to ones (the tests load other values into it).
+    The tests call the module in eval mode (module.eval()).
     Forbidden: F.rms_norm, nn.RMSNorm.
     """
 

@@ -6,7 +6,7 @@ from typing import Any
 
 import torch
 
-from quizzer.judge.spec import Bug, Case, build, randn
+from quizzer.judge.spec import Bug, Case, build, create, randn
 
 
 def inputs(x: tuple[int, ...], d_ff: int, dtype: str = "float32", scale: float = 1.0) -> Any:
@@ -29,7 +29,7 @@ def RUN(api: Any, a: dict[str, Any]) -> torch.Tensor:
 
 def no_biases(api: Any, a: dict[str, Any]) -> list[bool]:
     """w1, w2, w3 have no bias."""
-    block = api.SwiGLU(8, 12)
+    block = create(api.SwiGLU, 8, 12)
     return [getattr(getattr(block, name), "bias", None) is None for name in ("w1", "w2", "w3")]
 
 

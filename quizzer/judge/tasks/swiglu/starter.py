@@ -14,6 +14,7 @@ class SwiGLU(nn.Module):
     w1 (gate): nn.Linear(d_model, d_ff, bias=False);
     w3 (up):   nn.Linear(d_model, d_ff, bias=False);
     w2 (down): nn.Linear(d_ff, d_model, bias=False).
+    The tests call the module in eval mode (module.eval()).
     """
 
     def __init__(self, d_model: int, d_ff: int) -> None:
