@@ -125,3 +125,18 @@ def test_a_term_accepts_its_synonym_family_in_both_languages() -> None:
     assert shows("把优化器状态切到各张卡上，分片存", ("shard + optimizer state",))
     assert shows("the weights stay frozen", ("freeze",))
     assert not shows("the weights stay frozen", ("=freeze",))
+
+
+def test_chinese_punctuation_ends_sentences_and_clauses() -> None:
+    assert not shows("它切分参数；优化器状态保持完整", ("切分 + 优化器状态",))
+    assert not shows("它切分参数？优化器状态保持完整", ("切分 + 优化器状态",))
+
+
+def test_a_cue_overlapping_the_term_or_inside_a_gap_still_negates() -> None:
+    assert not shows("GRPO 不需要价值模型", ("需要价值模型",), by_clause=True)
+    assert not shows("beta is not the learning rate", ("is ... learning rate",))
+    assert shows("beta is basically a learning rate", ("is ... learning rate",))
+
+
+def test_uncertainty_is_not_a_hedge() -> None:
+    assert not hedged("奖励模型的不确定性可以作为惩罚项") and hedged("不确定，忘了")

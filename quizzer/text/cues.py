@@ -27,7 +27,7 @@ _STRONG_HEDGE = (
     r"(?<![a-z0-9])(?:i do not know|i dunno|do not know|not sure|no idea|no clue|not certain|unsure"
     r"|do not remember|can not remember|do not recall|can not recall|forgot|forget|not familiar"
     r"|never heard|beats me|no clear idea)(?![a-z0-9])"
-    r"|不知道|不清楚|不太清楚|忘了|忘记了|不记得|记不清|记不太清|不确定|不太确定|没听说|不了解|不太了解|不太懂|不懂|没印象"
+    r"|不知道|不清楚|不太清楚|忘了|忘记了|不记得|记不清|记不太清|不确定(?!性)|不太确定(?!性)|没听说|不了解|不太了解|不太懂|不懂|没印象"
 )
 STRONG_HEDGE = re.compile(_STRONG_HEDGE)
 WEAK_HEDGE = re.compile(

@@ -23,9 +23,10 @@ _SPACES_IN_CJK = re.compile(rf"(?<=[{CJK}])\s+(?=[{CJK}])")
 _CONTRACTIONS = re.compile(r"\b(is|are|was|were|do|does|did|has|have|had|could|would|should|need)n['’]t\b")
 _CANT = re.compile(r"\b(can['’]t|cannot|won['’]t)\b")
 
-# Sentences end at . ? ; (not "!", which is also a factorial) and at 。！？； and at line breaks; a dot between digits ("1.5") or
+# Sentences end at ". " ? ; and 。 ("!" only before Chinese or at the end: "n!" is a factorial) and at line breaks; a dot between digits ("1.5") or
 # inside an abbreviation ("e.g.") does not end one.
-_SENTENCE = re.compile(r"(?<!\be\.g)(?<!\bi\.e)[.?;](?=\s|$)|[。！？；\n]")
+# (NFKC has already turned the full-width ？！；：， into ASCII, so Chinese punctuation arrives unspaced.)
+_SENTENCE = re.compile(rf"(?<!\be\.g)(?<!\bi\.e)\.(?=\s|$|[{CJK}])|[?;]|!(?=[{CJK}]|\s*$)|[。\n]")
 # Clauses also end at commas and colons and before contrasting conjunctions, so "X, while Y" or "X，而 Y"
 # keeps a claim about Y from borrowing the subject X.
 _CLAUSE = re.compile(

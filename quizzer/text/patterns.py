@@ -87,6 +87,7 @@ class Pattern:
 
     source: str
     groups: tuple[re.Pattern[str], ...]
+    words: str  # the source normalised, to tell the pattern's own negation words from the answer's
 
 
 @lru_cache(maxsize=8192)
@@ -99,7 +100,7 @@ def compile_pattern(source: str) -> Pattern:
             raise PatternError(f"empty synonym in {source!r}")
         expanded = dict.fromkeys(x for t in terms for x in expand(t))
         groups.append(re.compile("|".join(f"(?:{term_regex(t)})" for t in expanded)))
-    return Pattern(source, tuple(groups))
+    return Pattern(source, tuple(groups), normalize(source))
 
 
 @dataclass(frozen=True)
@@ -142,14 +143,26 @@ def answer_scopes(answer: str, by_clause: bool) -> tuple[Scope, ...]:
     return tuple(make_scope(p) for p in parts)
 
 
-def _negated(scope: Scope, start: int, own: list[tuple[int, int]]) -> bool:
+def _negated(scope: Scope, span: tuple[int, int], own: list[tuple[int, int]], source: str) -> bool:
+    start, end = span
     clause = _clause_of(scope, start)
     for cs, ce, back, ci in scope.cues:
-        if ci != clause or any(s <= cs < e or cs <= s < ce for s, e in own):
-            continue  # another clause, or a cue that is part of the pattern's own words ("no extra latency")
-        if ce <= start or back:
+        if ci != clause:
+            continue
+        # A cue that is one of the pattern's own words ("no extra latency", "drop* ... critic") does not negate
+        # it; a cue that merely falls in a gap ("is ... rate" over "is not the learning rate") does.
+        if any(s <= cs and ce <= e for s, e in own) and _has_word(source, scope.text[cs:ce]):
+            continue
+        if cs < end or back:
             return True
     return False
+
+
+def _has_word(source: str, word: str) -> bool:
+    if not word[:1].isascii():
+        return word in source
+    # The pattern may hold the cue as a prefix or a stem ("drop*" for "drops", "skip" for "skipping").
+    return any(len(w) >= 2 and (word.startswith(w) or w.startswith(word)) for w in re.findall(r"[a-z0-9]+", source))
 
 
 def matches_in(pattern: Pattern, scope: Scope) -> bool:
@@ -160,7 +173,7 @@ def matches_in(pattern: Pattern, scope: Scope) -> bool:
     if not all(found):
         return False
     own = [span for spans in found for span in spans]
-    return all(any(not _negated(scope, s, own) for s, _ in spans) for spans in found)
+    return all(any(not _negated(scope, sp, own, pattern.words) for sp in spans) for spans in found)
 
 
 @lru_cache(maxsize=1024)
