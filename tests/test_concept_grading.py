@@ -140,3 +140,28 @@ def test_a_cue_overlapping_the_term_or_inside_a_gap_still_negates() -> None:
 
 def test_uncertainty_is_not_a_hedge() -> None:
     assert not hedged("奖励模型的不确定性可以作为惩罚项") and hedged("不确定，忘了")
+
+
+def test_a_negated_list_stays_negated_across_commas() -> None:
+    assert not shows("LLaMA does not use RMSNorm, SwiGLU or RoPE", ("swiglu",))
+    assert shows("LLaMA does not use LayerNorm, it uses SwiGLU and RoPE in every block", ("swiglu",))
+
+
+def test_not_just_denies_only_the_limiting_claim() -> None:
+    assert not shows("SwiGLU is not just an activation", ("just ... activation",), by_clause=True)
+    assert shows("ZeRO not only shards the optimizer states", ("shard + optimizer state",))
+
+
+def test_chinese_words_ending_in_bie_are_not_negations() -> None:
+    assert shows("两者的区别在于 RMSNorm 只除以均方根", ("均方根",))
+
+
+def test_uk_folding_leaves_words_that_are_not_spelling_variants() -> None:
+    assert shows("supervised fine tuning", ("supervis*",)) and shows("supervised fine tuning", ("supervised",))
+    assert shows("weight quantisation", ("quantis*",)) and shows("weight quantization", ("quantis*",))
+
+
+def test_content_uses_of_forget_and_approximately_are_not_hedges() -> None:
+    assert not hedged("If you forget the fp32 master copy, small updates vanish in fp16.")
+    assert not hedged("如果忘了 fp32 主权重，小的更新会在 fp16 里被舍入掉。")
+    assert not hedged("大概 8Ld² FLOPs per token. 计算量主要在矩阵乘。")

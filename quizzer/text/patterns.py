@@ -14,13 +14,15 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from quizzer.text.cues import negation_spans
-from quizzer.text.normalize import CJK, clauses, normalize, sentences
+from quizzer.text.cues import ADJACENT, BACK, FORWARD, negation_spans
+from quizzer.text.normalize import CJK, NOT_ISE_VARIANTS, clauses, normalize, sentences
 from quizzer.text.synonyms import expand
 
 # Words whose "-ing" form means something else ("meaning", "heading", "ranking").
 _NO_ING = {"mean", "head", "rank", "mind", "wing", "bear", "draw", "sing", "ring", "king", "thing", "build"}
-_GAP = r"(?:\s?\S+){0,4}?\s?"
+# A gap: up to four Latin words, or up to eight other characters (Chinese has no spaces), never across a
+# comma or a full stop, so "不 ... 均值" cannot reach from one clause into the next.
+_GAP = r"(?:(?:\s?[a-z0-9']+){0,4}?\s?|[^,;:.?!。、]{0,8}?)"
 _TOKEN = re.compile(rf"\*|[a-z0-9]+|[{CJK}]|\S")
 
 
@@ -50,7 +52,9 @@ def _part(text: str, bounded: bool) -> str:
             continue
         latin = tok[0].isascii() and tok[0].isalnum()
         if i + 1 < len(tokens) and tokens[i + 1] == "*":
-            stem, ending = tok, r"[a-z0-9]*"
+            # Answers are folded to -ize spellings, so a UK prefix stem ("quantis*") is folded the same way.
+            folded = tok[:-1] + "z" if tok.endswith("is") and len(tok) >= 4 and tok not in NOT_ISE_VARIANTS else tok
+            stem, ending = folded, r"[a-z0-9]*"
         elif latin and not exact:
             stem, ending = _word(tok)
         else:
@@ -105,11 +109,11 @@ def compile_pattern(source: str) -> Pattern:
 
 @dataclass(frozen=True)
 class Scope:
-    """A stretch of answer text with its negation cues (a sentence split into clauses)."""
+    """One sentence of an answer, split into clauses, with its negation cues."""
 
     text: str
     clause_starts: tuple[int, ...]
-    cues: tuple[tuple[int, int, bool, int], ...]  # start, end, reaches back, clause index
+    cues: tuple[tuple[int, int, str, int], ...]  # start, end, reach (cues.FORWARD/BACK/ADJACENT), clause index
     question: bool
 
 
@@ -121,39 +125,56 @@ def _clause_of(scope: Scope, pos: int) -> int:
     return idx
 
 
+def _continues_list(clause: str, sep: str) -> bool:
+    # "does not use RMSNorm, SwiGLU or RoPE" / "不用 A、B 或 C": a short item after a comma (or a 、) is still
+    # inside the negated list, so the negation of the clause before reaches it; a new clause is not.
+    if re.search(f"[{CJK}]", clause):
+        return sep == "、" or clause[:1] in "或和及与"
+    words = clause.split()
+    first = words[0] if words else ""
+    return sep in ",、" and (len(words) <= 3 or (first in ("or", "nor") and len(words) <= 6)
+                             or (first == "and" and len(words) <= 4))
+
+
 def make_scope(text: str) -> Scope:
-    """Index one sentence (or clause): where its clauses start and which cues it holds."""
+    """Index one sentence: where its clauses start and which cues it holds."""
     starts: list[int] = []
-    cues: list[tuple[int, int, bool, int]] = []
+    cues: list[tuple[int, int, str, int]] = []
     pos = 0
+    negated_before = False
     for ci, clause in enumerate(clauses(text)):
         at = text.find(clause, pos)
         starts.append(at)
         pos = at + len(clause)
-        cues += [(at + s, at + e, back, ci) for s, e, back in negation_spans(clause)]
-    return Scope(text, tuple(starts), tuple(cues), text.rstrip().endswith(("?", "？")))
+        found = [(at + s, at + e, reach, ci) for s, e, reach in negation_spans(clause)]
+        sep = text[:at].rstrip()[-1:]
+        if negated_before and not found and _continues_list(clause, sep):
+            found = [(at, at, FORWARD, ci)]  # the list's negation, carried over the comma
+        negated_before = any(reach == FORWARD for _, _, reach, _ in found)
+        cues += found
+    return Scope(text, tuple(starts), tuple(cues), text.rstrip().endswith("?"))
 
 
 @lru_cache(maxsize=2048)
-def answer_scopes(answer: str, by_clause: bool) -> tuple[Scope, ...]:
-    """The answer cut into sentences (key points) or clauses (misconceptions)."""
-    parts = sentences(normalize(answer))
-    if by_clause:
-        parts = [c for s in parts for c in ([s] if s.endswith(("?", "？")) else clauses(s))]
-    return tuple(make_scope(p) for p in parts)
+def answer_scopes(answer: str) -> tuple[Scope, ...]:
+    """The answer cut into sentences."""
+    return tuple(make_scope(p) for p in sentences(normalize(answer)))
 
 
 def _negated(scope: Scope, span: tuple[int, int], own: list[tuple[int, int]], source: str) -> bool:
     start, end = span
     clause = _clause_of(scope, start)
-    for cs, ce, back, ci in scope.cues:
+    for cs, ce, reach, ci in scope.cues:
         if ci != clause:
             continue
         # A cue that is one of the pattern's own words ("no extra latency", "drop* ... critic") does not negate
         # it; a cue that merely falls in a gap ("is ... rate" over "is not the learning rate") does.
-        if any(s <= cs and ce <= e for s, e in own) and _has_word(source, scope.text[cs:ce]):
+        if ce > cs and any(s <= cs and ce <= e for s, e in own) and _has_word(source, scope.text[cs:ce]):
             continue
-        if cs < end or back:
+        if reach == ADJACENT:
+            if ce == start:
+                return True
+        elif cs < end or reach == BACK:
             return True
     return False
 
@@ -165,15 +186,19 @@ def _has_word(source: str, word: str) -> bool:
     return any(len(w) >= 2 and (word.startswith(w) or w.startswith(word)) for w in re.findall(r"[a-z0-9]+", source))
 
 
-def matches_in(pattern: Pattern, scope: Scope) -> bool:
-    """Whether every group of the pattern has an un-negated match in this scope."""
+def matches_in(pattern: Pattern, scope: Scope, by_clause: bool = False) -> bool:
+    """Whether every group has an un-negated match in this sentence (or, by_clause, in one of its clauses)."""
     if scope.question:
         return False
     found = [[m.span() for m in g.finditer(scope.text)] for g in pattern.groups]
     if not all(found):
         return False
     own = [span for spans in found for span in spans]
-    return all(any(not _negated(scope, sp, own, pattern.words) for sp in spans) for spans in found)
+    live = [[sp for sp in spans if not _negated(scope, sp, own, pattern.words)] for spans in found]
+    if not by_clause:
+        return all(live)
+    clauses_with = [{_clause_of(scope, s) for s, _ in spans} for spans in live]
+    return bool(set.intersection(*clauses_with))
 
 
 @lru_cache(maxsize=1024)
@@ -188,6 +213,6 @@ def shows(answer: str, patterns: tuple[str, ...], by_clause: bool = False) -> bo
         pattern = compile_pattern(source)
         # Most patterns miss a group anywhere in the answer: reject those before cutting it into scopes.
         if all(g.search(whole) for g in pattern.groups) and any(
-                matches_in(pattern, sc) for sc in answer_scopes(answer, by_clause)):
+                matches_in(pattern, sc, by_clause) for sc in answer_scopes(answer)):
             return True
     return False
