@@ -179,7 +179,7 @@ def reference_answer(q: Question, params: Mapping[str, float] | None, lang: Lang
     if isinstance(spec, Concept):
         return spec.answer.get(lang)
     assert isinstance(spec, Code)
-    from quizzer.bank.paths import solutions_dir
+    from quizzer.resources import solutions_dir
 
     # The reference ships with the package, so a candidate can read it after trying.
     return f"reference solution: {solutions_dir() / (spec.task + '.py')}"

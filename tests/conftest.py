@@ -26,10 +26,10 @@ def no_builtin_banks(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     """Built-in banks replaced by an empty folder (with the real sources list), for tests of the machinery."""
     import shutil
 
-    from quizzer.bank import paths
+    from quizzer import resources
 
     folder = tmp_path / "builtin-questions"
     folder.mkdir()
     shutil.copy(REPO / "questions" / "sources.yaml", folder / "sources.yaml")
-    monkeypatch.setattr(paths, "questions_dir", lambda: folder)
+    monkeypatch.setattr(resources, "questions_dir", lambda: folder)
     return folder

@@ -2,16 +2,18 @@
 
 from __future__ import annotations
 
+import dataclasses
 import math
+from collections.abc import Collection
 from pathlib import Path
 
+from quizzer import resources
 from quizzer.bank import cache
-from quizzer.bank import paths as bank_paths
+from quizzer.bank.paths import bank_files
 from quizzer.bank.schema import Reader, read_bank
 from quizzer.bank.yamlread import LineDict, read_yaml
 from quizzer.errors import BankError, ExprError
-from quizzer.judge.catalog import CATALOG as TASKS_FILE, tasks
-from quizzer.models import Bank, Catalog, Numeric, Problem, Question
+from quizzer.models import Bank, Catalog, Code, Numeric, Problem, Question
 from quizzer.variants import PLACEHOLDER, all_variants, answer_value, formula_value, parse_expected
 
 # A hand-computed `expected` is written to about three significant digits, so 2% covers rounding only.
@@ -20,7 +22,7 @@ EXPECTED_REL = 0.02
 
 def load_sources(path: Path | None = None) -> dict[str, str]:
     """Section key -> "document title / section title"."""
-    path = path or bank_paths.sources_file()
+    path = path or resources.sources_file()
     data = read_yaml(path)
     if not isinstance(data, LineDict) or "sections" not in data or "documents" not in data:
         raise BankError(str(path), None, "sources file needs 'documents' and 'sections'")
@@ -74,7 +76,6 @@ def _check_numeric(q: Question, spec: Numeric, thorough: bool) -> list[tuple[str
 def _cross_checks(banks: list[Bank], sources: dict[str, str], thorough: bool) -> list[Problem]:
     problems: list[Problem] = []
     seen: dict[str, Question] = {}
-    known_tasks = tasks()
     for q in (q for b in banks for q in b.questions):
         def bad(message: str, key: str = "id", q: Question = q) -> None:
             problems.append(Problem(q.file, q.line_of(key), f"{q.id}: {message}"))
@@ -85,29 +86,39 @@ def _cross_checks(banks: list[Bank], sources: dict[str, str], thorough: bool) ->
         for key in q.source:
             if key not in sources:
                 bad(f"unknown source {key!r}", "source")
-        if q.kind == "code" and q.spec.task not in known_tasks:  # type: ignore[union-attr]
-            bad(f"unknown task {q.spec.task!r}", "task")  # type: ignore[union-attr]
         if isinstance(q.spec, Numeric):
             for key, message in _check_numeric(q, q.spec, thorough):
                 bad(message, key)
     return problems
 
 
-def load_catalog(paths: list[Path] | None = None, include_builtin: bool = True, thorough: bool = False) -> Catalog:
+def task_problems(catalog: Catalog, tasks: Collection[str]) -> tuple[Problem, ...]:
+    """Code questions whose `task:` is not one of `tasks` (the judge's task ids)."""
+    return tuple(Problem(q.file, q.line_of("task"), f"{q.id}: unknown task {q.spec.task!r}")
+                 for q in catalog.questions if isinstance(q.spec, Code) and q.spec.task not in tasks)
+
+
+def load_catalog(paths: list[Path] | None = None, include_builtin: bool = True, thorough: bool = False,
+                 tasks: Collection[str] | None = None) -> Catalog:
     """Read the built-in banks (and any `paths`); problems are collected, never raised.
 
     `thorough` also computes every `vary` combination: what `validate` does, too slow for start-up.
+    `tasks` are the hand-write task ids a code question may name (None: not checked). The judge knows
+    them and sits above the banks, so the caller passes them in.
     """
-    roots = ([bank_paths.questions_dir()] if include_builtin else []) + list(paths or [])
+    roots = ([resources.questions_dir()] if include_builtin else []) + list(paths or [])
     # validate (thorough) always reads the files; everything else may start from the cache.
     stored = None if thorough else cache.key(
-        [bank_paths.sources_file(), TASKS_FILE, *roots, *bank_paths.bank_files([r for r in roots if r.exists()])])
-    if stored is not None and (hit := cache.load(stored)) is not None:
-        return hit
-    catalog = _read_catalog(roots, thorough)
-    if stored is not None:
-        cache.save(stored, catalog)
-    return catalog
+        [resources.sources_file(), *roots, *bank_files([r for r in roots if r.exists()])])
+    catalog = cache.load(stored) if stored is not None else None
+    if catalog is None:
+        catalog = _read_catalog(roots, thorough)
+        if stored is not None:
+            cache.save(stored, catalog)
+    if tasks is None:
+        return catalog
+    # Checked after the cache, so the cached copy depends on the bank files alone.
+    return dataclasses.replace(catalog, problems=catalog.problems + task_problems(catalog, tasks))
 
 
 def _read_catalog(roots: list[Path], thorough: bool) -> Catalog:
@@ -120,7 +131,7 @@ def _read_catalog(roots: list[Path], thorough: bool) -> Catalog:
     for root in roots:
         if not root.exists():
             problems.append(Problem(str(root), None, "no such file or folder"))
-    for file in bank_paths.bank_files([r for r in roots if r.exists()]):
+    for file in bank_files([r for r in roots if r.exists()]):
         reader = Reader(str(file))
         try:
             bank = read_bank(reader, read_yaml(file), file.stem)

@@ -8,17 +8,12 @@ from typing import List, Optional
 import typer
 
 from quizzer import render, shapes
-from quizzer.bank import load_catalog, require_valid
-from quizzer.bank.paths import extra_bank_paths
 from quizzer.cli.app import app, emit_json, lang_default
+from quizzer.cli.options import load_banks
 from quizzer.errors import QuizzerError
 from quizzer.models import KINDS, Question
 
 BankOpt = typer.Option(None, "--bank", help="Extra bank folder or file (repeatable).")
-
-
-def _catalog(bank: list[Path] | None):  # noqa: ANN202
-    return require_valid(load_catalog(extra_bank_paths(bank)))
 
 
 def select(questions: tuple[Question, ...], topic: str | None, kind: str | None, source: str | None) -> list[Question]:
@@ -47,7 +42,7 @@ def list_questions(
     as_json: bool = typer.Option(False, "--json", help="Print JSON."),
 ) -> None:
     """List questions in the banks."""
-    catalog = _catalog(bank)
+    catalog = load_banks(bank)
     topics = {b.topic for b in catalog.banks}
     if topic and topic not in topics:
         raise QuizzerError(f"unknown topic {topic!r} (one of {', '.join(sorted(topics))})")
@@ -67,7 +62,7 @@ def show_question(
     as_json: bool = typer.Option(False, "--json", help="Print JSON (always includes the answer)."),
 ) -> None:
     """Show one question."""
-    catalog = _catalog(bank)
+    catalog = load_banks(bank)
     q = catalog.find(qid)
     if q is None:
         raise QuizzerError(f"unknown question {qid!r} (see 'quizzer list')")

@@ -10,10 +10,9 @@ from typing import Callable, List, Optional
 
 import typer
 
-from quizzer.bank import load_catalog, require_valid
-from quizzer.bank.paths import extra_bank_paths
 from quizzer.cli import mock_view, practice_view
 from quizzer.cli.app import app, lang_default
+from quizzer.cli.options import load_banks
 from quizzer.cli.prompter import Deadline, EndOfInput, Prompter, TimedOut
 from quizzer.errors import EXIT_INTERRUPTED, QuizzerError
 from quizzer.mock.markdown import to_markdown
@@ -175,7 +174,7 @@ def mock(
     """A timed mock interview: concepts, an estimate, a quick check and a hand-write task, then a scorecard."""
     if lang not in ("zh", "en"):
         raise QuizzerError("--lang must be zh or en")
-    catalog = require_valid(load_catalog(extra_bank_paths(bank)))
+    catalog = load_banks(bank)
     seed = seed if seed is not None else random.SystemRandom().randrange(1, 10**6)
     the_plan = make_plan(catalog.questions, minutes, track, seed)
     store = open_store()

@@ -10,10 +10,9 @@ from typing import List, Optional
 
 import typer
 
-from quizzer.bank import load_catalog, require_valid
-from quizzer.bank.paths import extra_bank_paths
 from quizzer.cli import practice_view as view
 from quizzer.cli.app import app, lang_default
+from quizzer.cli.options import load_banks
 from quizzer.cli.prompter import EndOfInput, Prompter, Quit
 from quizzer.errors import EXIT_INTERRUPTED, QuizzerError
 from quizzer.models import KINDS, Lang
@@ -147,7 +146,7 @@ def practice(
         raise QuizzerError(f"unknown kind {kind!r} (one of {', '.join(KINDS)})")
     if lang not in ("zh", "en"):
         raise QuizzerError("--lang must be zh or en")
-    catalog = require_valid(load_catalog(extra_bank_paths(bank)))
+    catalog = load_banks(bank)
     if topic and topic not in {b.topic for b in catalog.banks}:
         raise QuizzerError(f"unknown topic {topic!r} (one of {', '.join(sorted(b.topic for b in catalog.banks))})")
     store = open_store()

@@ -10,6 +10,7 @@ import typer
 from quizzer import render, shapes
 from quizzer.bank import load_catalog
 from quizzer.cli.app import app, emit_json
+from quizzer.cli.options import task_ids
 from quizzer.errors import EXIT_USAGE
 
 
@@ -21,7 +22,7 @@ def validate(
     """Check question banks: schema, unique ids, computable answers, known tasks and sources."""
     # Named banks are checked together with the built-in ones, so a clashing id is caught too;
     # problems are reported for every file.
-    catalog = load_catalog(list(paths or []), include_builtin=True, thorough=True)
+    catalog = load_catalog(list(paths or []), include_builtin=True, thorough=True, tasks=task_ids())
     if as_json:
         emit_json(shapes.validation(catalog))
     else:

@@ -7,7 +7,7 @@ import time
 from pathlib import Path
 from typing import Any
 
-from quizzer.bank.paths import solutions_dir
+from quizzer.resources import solutions_dir
 from quizzer.errors import QuizzerError
 from quizzer.judge import catalog
 from quizzer.judge.compare import matches, mismatch
