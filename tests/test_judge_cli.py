@@ -118,8 +118,8 @@ def test_grade_json_shape(tmp_path: Path) -> None:
     code, out, err = invoke("grade", str(path), "--json")
     data = json.loads(out)
     assert (code, err) == (1, "")
-    assert set(data) == {"task", "passed", "cases", "forbidden", "seconds"}
-    assert (data["task"], data["passed"], data["forbidden"]) == ("attention", False, [])
+    assert set(data) == {"version", "task", "passed", "cases", "forbidden", "seconds"}
+    assert (data["version"], data["task"], data["passed"], data["forbidden"]) == (1, "attention", False, [])
     assert data["cases"][0] == {"name": "example_2d", "passed": False, "hint": None,
                                 "message": "not implemented yet (raises NotImplementedError)\n"
                                            "line 24, in scaled_dot_product_attention: raise NotImplementedError"}

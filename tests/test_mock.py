@@ -10,10 +10,12 @@ from pathlib import Path
 import pytest
 
 from quizzer.bank import load_catalog
-from quizzer.cli.mock import EndMock, MockLoop, finish
-from quizzer.cli.prompter import Deadline, TimedOut
+from quizzer.cli.mock_view import MockScreen
+from quizzer.mock.finish import finish
+from quizzer.mock.loop import EndMock, MockLoop
 from quizzer.mock.plan import MockPlan, PlanItem, make_plan
-from quizzer.session import Session
+from quizzer.practice.prompter import Deadline, TimedOut
+from quizzer.practice.session import Session
 from quizzer.store import open_store
 from tests.test_practice import BANK
 
@@ -83,7 +85,7 @@ def run_mock(catalog, minutes: float, script: list[tuple[float, str]], practice:
         clock.t += 600
         return code_result
 
-    loop = MockLoop(plan, session, store, Candidate(clock, script), clock, practice, code_step, {})
+    loop = MockLoop(plan, session, store, Candidate(clock, script), clock, practice, code_step, {}, MockScreen("en"))
     interrupted = False
     try:
         loop.run()
@@ -91,7 +93,7 @@ def run_mock(catalog, minutes: float, script: list[tuple[float, str]], practice:
         interrupted = True
     except KeyboardInterrupt:
         interrupted = True
-    card = finish(loop, store, "en", datetime(2026, 11, 23, 12, 0, tzinfo=timezone.utc), None, interrupted)
+    card, _report = finish(loop, store, "en", datetime(2026, 11, 23, 12, 0, tzinfo=timezone.utc), None, interrupted)
     return plan, card, store
 
 

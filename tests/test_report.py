@@ -8,7 +8,8 @@ from datetime import date, datetime, timedelta, timezone
 from typer.testing import CliRunner
 
 from quizzer.cli import app
-from quizzer.report import streak, summarise
+from quizzer.models import Rating
+from quizzer.practice.stats import streak, summarise
 from quizzer.store import open_store
 from quizzer.store.attempts import Attempt, insert
 
@@ -19,7 +20,7 @@ TZ = timezone(timedelta(hours=8))  # a candidate in Beijing
 def att(qid: str, topic: str, kind: str, verdict: str, when: datetime, score: float = 1.0,
         rating: int | None = 3) -> Attempt:
     return Attempt(question_id=qid, topic=topic, kind=kind, answer="x", verdict=verdict, score=score, seconds=5,
-                   mode="practice", session_id="s", answered_at=when, rating=rating)
+                   mode="practice", session_id="s", answered_at=when, rating=None if rating is None else Rating(rating))
 
 
 def test_streak_counts_local_days_and_forgives_an_open_today() -> None:

@@ -7,8 +7,10 @@ from pathlib import Path
 import typer
 
 from quizzer.cli import progress_view as view
+from quizzer.cli import shapes
 from quizzer.cli.app import app, emit_json
-from quizzer.report import summarise
+from quizzer.cli.options import JsonOption
+from quizzer.practice.stats import summarise
 from quizzer.store import open_store
 from quizzer.store.attempts import recent
 from quizzer.store.cards import due_map
@@ -16,7 +18,7 @@ from quizzer.store.db import utcnow
 
 
 @app.command("stats")
-def stats(as_json: bool = typer.Option(False, "--json", help="Print JSON.")) -> None:
+def stats(as_json: JsonOption = False) -> None:
     """Progress by topic and kind, streak, reviews due, weakest topics."""
     store = open_store()
     try:
@@ -25,7 +27,7 @@ def stats(as_json: bool = typer.Option(False, "--json", help="Print JSON.")) -> 
     finally:
         store.close()
     if as_json:
-        emit_json(result.as_json())
+        emit_json(shapes.stats(result))
     else:
         view.stats(result)
 
@@ -33,7 +35,7 @@ def stats(as_json: bool = typer.Option(False, "--json", help="Print JSON.")) -> 
 @app.command("history")
 def history(
     n: int = typer.Option(20, "-n", min=1, help="How many attempts, newest first."),
-    as_json: bool = typer.Option(False, "--json", help="Print JSON."),
+    as_json: JsonOption = False,
 ) -> None:
     """The attempt log."""
     store = open_store()
@@ -42,7 +44,7 @@ def history(
     finally:
         store.close()
     if as_json:
-        emit_json([a.as_json() for a in attempts])
+        emit_json(shapes.history(attempts))
     else:
         view.history(attempts)
 

@@ -5,8 +5,9 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta, tzinfo
-from typing import Iterable, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 
+from quizzer.models import Rating
 from quizzer.store.attempts import Attempt
 
 # A topic needs a few graded answers before it can be called weak.
@@ -32,7 +33,7 @@ class Calibration:
     """Concept answers: self-rating set against key-point coverage."""
 
     rated: int
-    mean_coverage_by_rating: Mapping[int, float]
+    mean_coverage_by_rating: Mapping[Rating, float]
     overrated: int  # rated Good/Easy while covering under half the key points
     underrated: int  # rated Again/Hard while covering three quarters or more
 
@@ -51,21 +52,6 @@ class Stats:
     due_week: int
     weakest: tuple[Accuracy, ...]
     calibration: Calibration
-
-    def as_json(self) -> dict[str, object]:
-        """The `stats --json` document."""
-        def acc(items: Iterable[Accuracy]) -> list[dict[str, object]]:
-            return [{"name": a.name, "answered": a.answered, "right": a.right, "accuracy": round(a.rate, 4)}
-                    for a in items]
-
-        c = self.calibration
-        return {"answered": self.answered, "right": self.right, "skipped": self.skipped,
-                "accuracy": round(self.right / self.answered, 4) if self.answered else None,
-                "by_topic": acc(self.by_topic), "by_kind": acc(self.by_kind), "streak_days": self.streak_days,
-                "due_today": self.due_today, "due_next_7_days": self.due_week, "weakest_topics": acc(self.weakest),
-                "calibration": {"rated": c.rated, "overrated": c.overrated, "underrated": c.underrated,
-                                "mean_coverage_by_rating": {str(k): round(v, 4)
-                                                            for k, v in c.mean_coverage_by_rating.items()}}}
 
 
 def _group(attempts: Sequence[Attempt], key: str) -> tuple[Accuracy, ...]:
@@ -89,14 +75,15 @@ def streak(days: set[date], today: date) -> int:
 def calibration(attempts: Sequence[Attempt]) -> Calibration:
     """How self-ratings of concept answers compare with the key points they covered."""
     rated = [a for a in attempts if a.kind == "concept" and a.rating is not None]
-    by_rating: dict[int, list[float]] = defaultdict(list)
+    by_rating: dict[Rating, list[float]] = defaultdict(list)
     for a in rated:
-        by_rating[int(a.rating or 0)].append(a.score)
+        if a.rating is not None:
+            by_rating[a.rating].append(a.score)
     return Calibration(
         rated=len(rated),
         mean_coverage_by_rating={r: sum(v) / len(v) for r, v in sorted(by_rating.items())},
-        overrated=sum(1 for a in rated if (a.rating or 0) >= 3 and a.score < 0.5),
-        underrated=sum(1 for a in rated if (a.rating or 0) <= 2 and a.score >= 0.75),
+        overrated=sum(1 for a in rated if a.rating is not None and a.rating.recalled and a.score < 0.5),
+        underrated=sum(1 for a in rated if a.rating is not None and not a.rating.recalled and a.score >= 0.75),
     )
 
 
