@@ -5,9 +5,14 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from enum import IntEnum
+from fractions import Fraction
 from typing import Literal
 
 Lang = Literal["zh", "en"]
+# A numeric question's parameter: exact (a Fraction) where the bank wrote an exact number, so formulas keep
+# exact arithmetic; a float otherwise.
+Number = float | Fraction
+Params = Mapping[str, Number]
 LANGS: tuple[Lang, ...] = ("zh", "en")
 # The `kind:` values a bank may use; quizzer.kinds registers one module for each.
 KINDS = ("concept", "numeric", "formula", "choice", "code")
@@ -105,8 +110,8 @@ class Mistake:
 class Numeric:
     """A back-of-envelope estimate computed from a formula over parameters."""
 
-    params: Mapping[str, float]
-    vary: Mapping[str, tuple[float, ...]]
+    params: Params
+    vary: Mapping[str, tuple[Number, ...]]
     formula: str
     unit: str
     display: str

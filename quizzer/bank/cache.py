@@ -48,8 +48,8 @@ def load(wanted: str) -> Catalog | None:
         with open(cache_dir() / FILENAME, "rb") as f:
             # Only this module writes the file, in the user's own cache folder; anyone who can replace it
             # can already change the installed package, so unpickling it trusts nothing new.
-            stored_key, catalog = pickle.load(f)  # noqa: S301
-    except Exception:  # noqa: BLE001 - a broken cache is only a slower start
+            stored_key, catalog = pickle.load(f)
+    except Exception:
         return None
     return catalog if stored_key == wanted and isinstance(catalog, Catalog) else None
 

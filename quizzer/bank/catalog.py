@@ -46,13 +46,15 @@ def _check_numeric(q: Question, spec: Numeric, thorough: bool) -> list[tuple[str
         value = answer_value(spec)
         expected, unit = parse_expected(spec.expected)
     except ExprError as exc:
-        return problems + [("formula", f"cannot compute the answer: {exc.message}")]
+        return [*problems, ("formula", f"cannot compute the answer: {exc.message}")]
     if unit not in ("count", "ratio", "%") and spec.expected.split()[-1] != spec.display:
-        problems.append(("expected", f"expected {spec.expected!r} should be written in the display unit {spec.display}"))
+        problems.append(("expected",
+                         f"expected {spec.expected!r} should be written in the display unit {spec.display}"))
     if not math.isfinite(value) or value <= 0:
         problems.append(("formula", f"the formula gives {value} for the default params"))
     elif abs(expected - value) / value > EXPECTED_REL:
-        problems.append(("expected", f"expected {spec.expected!r} does not match the formula, which gives {value:.4g} {spec.unit}"))
+        problems.append(("expected", f"expected {spec.expected!r} does not match the formula, which gives "
+                                     f"{value:.4g} {spec.unit}"))
     for params in all_variants(spec) if thorough else ():
         try:
             v = answer_value(spec, params)

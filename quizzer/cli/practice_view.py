@@ -85,7 +85,7 @@ class PracticeScreen:
         out.print("[bold]Reference answer[/]")
         out.print(escape(review.reference))
         out.print(f"[bold]Key points[/] ({escape(outcome.message)})")
-        for point, hit in zip(review.points, review.covered, strict=False):
+        for point, hit in zip(review.points, review.covered):
             mark = "[green]✓[/]" if hit else "[red]✗[/]"
             star = " [bold](essential)[/]" if point.essential else ""
             out.print(f" {mark} {escape(point.text)}{star}")

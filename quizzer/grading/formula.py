@@ -152,8 +152,9 @@ def _diagnose(answer: Node, expected: Node, variables: tuple[Variable, ...],
         c = ratios[0]
         shown = f"{c:.4g}" if c >= 1 else f"1/{1 / c:.4g}"
         why = factor_hint(c, NONE, Tolerance("rel", 0.001), lang)
-        return in_lang(lang, f"Yours is exactly {shown} × the expected formula.", f"你的公式恰好是参考公式的 {shown} 倍。") + (
-            " " + why if why else "")
+        said = in_lang(lang, f"Yours is exactly {shown} × the expected formula.",
+                       f"你的公式恰好是参考公式的 {shown} 倍。")
+        return said + (" " + why if why else "")
     return None
 
 

@@ -4,14 +4,13 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass
-from typing import Mapping
 
 from quizzer.errors import ExprError
 from quizzer.grading.dims import NONE, describe, of_unit, unit_of
 from quizzer.grading.hints import factor_hint, mistake_hint, within
 from quizzer.grading.quantity import Quantity, read_quantity
 from quizzer.grading.show import auto, in_unit
-from quizzer.models import Lang, Numeric, Text, Tolerance, in_lang
+from quizzer.models import Lang, Numeric, Params, Text, Tolerance, in_lang
 from quizzer.units import UNITS, Dim, format_number
 from quizzer.variants import answer_value, formula_value
 
@@ -102,7 +101,8 @@ def grade_quantity(text: str, target: Target, lang: Lang = "en") -> NumericVerdi
         q = read_quantity(text, target.dim)
     except ExprError as exc:
         return NumericVerdict(False, None, None, target.value, None,
-                              in_lang(lang, f"could not read the answer: {exc.message}", f"无法读懂答案：{exc.message}"),
+                              in_lang(lang, f"could not read the answer: {exc.message}",
+                                      f"无法读懂答案：{exc.message}"),
                               None, "unreadable", readable=False)
     value, scale = q.value, 1.0
     if q.dim != target.dim or (q.bare and target.dim == NONE):
@@ -125,15 +125,17 @@ def grade_quantity(text: str, target: Target, lang: Lang = "en") -> NumericVerdi
         return _verdict("range-too-wide", target, in_lang(
             lang, f"The range {said} is too wide to grade (high/low = {q.spread:.3g}, at most {MAX_SPREAD}): "
                   "commit to one estimate.",
-            f"范围 {said} 太宽（上下限之比 {q.spread:.3g}，最多 {MAX_SPREAD}），请给出一个明确的估计。"), value, target.base)
+            f"范围 {said} 太宽（上下限之比 {q.spread:.3g}，最多 {MAX_SPREAD}），请给出一个明确的估计。"),
+            value, target.base)
     expected = _expected(target)
     if within(target.tolerance, value, target.value):
         return _verdict("correct", target, in_lang(lang, f"Correct: {said}; expected {expected}.",
-                                               f"正确：{said}；参考答案 {expected}。"), value, target.base)
+                                                   f"正确：{said}；参考答案 {expected}。"), value, target.base)
     ratio = value / target.value if target.value else math.inf
     how = _times(ratio) if ratio > 0 and math.isfinite(ratio) else ""
-    message = in_lang(lang, f"Not quite: {said}; expected {expected}" + (f" (yours is {how} as large)." if how else "."),
-                 f"不对：你的答案 {said}；参考答案 {expected}" + (f"（是参考值的 {how}）。" if how else "。"))
+    message = in_lang(lang,
+                      f"Not quite: {said}; expected {expected}" + (f" (yours is {how} as large)." if how else "."),
+                      f"不对：你的答案 {said}；参考答案 {expected}" + (f"（是参考值的 {how}）。" if how else "。"))
     hint = mistake_hint(value, target.mistakes, target.tolerance, lang) or factor_hint(
         ratio, target.dim, target.tolerance, lang)
     hint = _reading_note(q, target, value, lang, hint)
@@ -153,7 +155,7 @@ def _reading_note(q: Quantity, target: Target, value: float, lang: Lang, hint: s
     return " ".join(([hint] if hint else []) + notes) or None
 
 
-def numeric_target(spec: Numeric, params: Mapping[str, float] | None = None) -> Target:
+def numeric_target(spec: Numeric, params: Params | None = None) -> Target:
     """The target of a bank question for the variant `params` (the defaults when omitted)."""
     params = params if params is not None else spec.params
     mistakes = []
@@ -166,7 +168,7 @@ def numeric_target(spec: Numeric, params: Mapping[str, float] | None = None) -> 
                   spec.display, tuple(mistakes))
 
 
-def grade_numeric(text: str, spec: Numeric, params: Mapping[str, float] | None = None,
+def grade_numeric(text: str, spec: Numeric, params: Params | None = None,
                   lang: Lang = "en") -> NumericVerdict:
     """Grade a typed answer to a numeric bank question, for the variant `params` that was asked."""
     return grade_quantity(text, numeric_target(spec, params), lang)

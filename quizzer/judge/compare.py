@@ -53,7 +53,8 @@ def mismatch(expected: dict[str, Any], actual: dict[str, Any], rtol: float | Non
             return None
         return f"{at}expected {e!r}, got {got!r}" if show_values else f"{at}off by {_num(abs(got - e))}"
     if kind == "object":
-        return None if expected["type"] == actual["type"] else f"{at}returned {_what(actual)}, expected {_what(expected)}"
+        same = expected["type"] == actual["type"]
+        return None if same else f"{at}returned {_what(actual)}, expected {_what(expected)}"
     if expected.get("v") == actual.get("v"):
         return None
     return f"{at}expected {expected.get('v')!r}, got {actual.get('v')!r}" if show_values else f"{at}wrong value"

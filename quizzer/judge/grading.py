@@ -7,13 +7,13 @@ import time
 from pathlib import Path
 from typing import Any
 
-from quizzer.resources import solutions_dir
 from quizzer.errors import QuizzerError
 from quizzer.judge import catalog
 from quizzer.judge.compare import matches, mismatch
 from quizzer.judge.runner import ChildRun, FileRun, Source, run_child
 from quizzer.judge.static import forbidden_uses, header_task
 from quizzer.judge.verdict import CaseResult, Verdict
+from quizzer.resources import solutions_dir
 
 DEFAULT_TIMEOUT = 20.0
 TASKS_DIR = Path(__file__).with_name("tasks")

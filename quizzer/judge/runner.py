@@ -6,6 +6,7 @@ environment, its own temporary working folder, and the result pipe as an inherit
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import secrets
@@ -117,14 +118,10 @@ def _environment(workdir: str) -> dict[str, str]:
 
 
 def _kill_group(proc: subprocess.Popen[bytes]) -> None:
-    try:
+    with contextlib.suppress(ProcessLookupError, PermissionError):
         os.killpg(proc.pid, signal.SIGKILL)
-    except (ProcessLookupError, PermissionError):
-        pass
-    try:
+    with contextlib.suppress(subprocess.TimeoutExpired):
         proc.wait(timeout=10)
-    except subprocess.TimeoutExpired:
-        pass
     if proc.stdout is not None:
         proc.stdout.close()
 

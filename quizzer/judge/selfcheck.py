@@ -46,7 +46,7 @@ class Checked:
         return None
 
 
-def bugs(task_id: str) -> list:  # type: ignore[type-arg]
+def bugs(task_id: str) -> list:
     """The task's known bugs (imports the task module, hence torch)."""
     import warnings
 
@@ -60,7 +60,8 @@ def check(task_id: str) -> list[Checked]:
     known = bugs(task_id)
     labels = ["reference", "starter", *(b.id for b in known)]
     texts = [reference, starter_text(task_id), *(b.apply(reference) for b in known)]
-    sources = [Source(f"{label}.py", f"/judge-selfcheck/{task_id}/{label}.py", text) for label, text in zip(labels, texts)]
+    sources = [Source(f"{label}.py", f"/judge-selfcheck/{task_id}/{label}.py", text)
+               for label, text in zip(labels, texts)]
     verdicts = grade_sources(task_id, sources)
     hints = [None, None, *(b.hint for b in known)]
     return [Checked(label, verdict, hint) for label, verdict, hint in zip(labels, verdicts, hints)]

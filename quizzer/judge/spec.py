@@ -7,8 +7,9 @@ the reference solution, each known-bug variant and the candidate's file; see doc
 from __future__ import annotations
 
 import zlib
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
-from typing import Any, Callable, Mapping
+from typing import Any
 
 import torch
 

@@ -3,15 +3,13 @@
 from __future__ import annotations
 
 import random
-from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any, Protocol, TypeVar
 
 from quizzer.errors import QuizzerError
-from quizzer.models import Lang, Question, Rating, Spec, Text
+from quizzer.models import Lang, Params, Question, Rating, Spec, Text
 
 SpecT = TypeVar("SpecT", bound=Spec)
-Params = Mapping[str, float]
 
 
 class UnreadableAnswer(QuizzerError):
@@ -116,3 +114,4 @@ class QuestionKind(Protocol):
 
     def warm_up(self) -> None:
         """Load slow grading machinery in the background before the first answer of this kind."""
+        return None

@@ -20,7 +20,7 @@ class ChoiceKind(QuestionKind):
     def frame(self, q: Question, lang: Lang) -> list[str]:
         """The lettered options."""
         return [f"  {letter}. {option.get(lang)}"
-                for letter, option in zip(LETTERS, spec_of(q, Choice).options, strict=False)]
+                for letter, option in zip(LETTERS, spec_of(q, Choice).options)]
 
     def grade(self, q: Question, params: Params | None, text: str, lang: Lang) -> Graded:
         """Right on the exact set; partial overlap scores; text that names no option is asked again."""

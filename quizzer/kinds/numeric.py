@@ -15,7 +15,8 @@ class NumericKind(QuestionKind):
     """Answers with units, within a tolerance of the value the formula gives for the drawn parameters."""
 
     name = "numeric"
-    answer_help = Text(zh="一行作答，带单位（如 18 GB、39 天）。", en="One line, with units (e.g. 18 GB, 3.2e23 FLOP, 39 days).")
+    answer_help = Text(zh="一行作答，带单位（如 18 GB、39 天）。",
+                       en="One line, with units (e.g. 18 GB, 3.2e23 FLOP, 39 days).")
 
     def draw(self, q: Question, rng: random.Random) -> Params | None:
         """The defaults with every `vary` parameter drawn."""

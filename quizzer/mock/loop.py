@@ -53,7 +53,8 @@ class MockLoop:
         """One item: a typed answer, a skip, the clock running out, or the hand-write step."""
         self.view.clock(len(self.results) + 1, item, self.deadline.left())
         asked = self.session.next()
-        assert asked is not None and asked.question is item.question
+        assert asked is not None
+        assert asked.question is item.question
         self.view.question(asked, self.sources)
         started = self.clock()
         kind = kind_of(item.question)

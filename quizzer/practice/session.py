@@ -9,7 +9,7 @@ from datetime import datetime
 
 from quizzer.errors import QuizzerError
 from quizzer.kinds import kind_of
-from quizzer.models import Lang, Question, Rating
+from quizzer.models import Lang, Params, Question, Rating
 
 
 @dataclass(frozen=True)
@@ -44,7 +44,7 @@ class Asked:
     index: int
     total: int
     question: Question
-    params: Mapping[str, float] | None
+    params: Params | None
     prompt: str
     started: float
 

@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta, tzinfo
-from collections.abc import Mapping, Sequence
 
 from quizzer.models import Rating
 from quizzer.store.attempts import Attempt

@@ -6,9 +6,8 @@ import json
 import sqlite3
 from dataclasses import dataclass
 from datetime import datetime
-from collections.abc import Mapping
 
-from quizzer.models import Rating
+from quizzer.models import Params, Rating
 from quizzer.store.db import Store
 
 
@@ -26,12 +25,12 @@ class Attempt:
     mode: str
     session_id: str
     answered_at: datetime
-    params: Mapping[str, float] | None = None
+    params: Params | None = None
     rating: Rating | None = None
     id: int | None = None
 
 
-def params_json(params: Mapping[str, float] | None) -> str | None:
+def params_json(params: Params | None) -> str | None:
     """Variant parameters as JSON numbers (bank values may be exact fractions)."""
     if not params:
         return None

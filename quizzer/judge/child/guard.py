@@ -12,8 +12,9 @@ import functools
 import importlib.abc
 import sys
 import types
+from collections.abc import Iterator
 from contextlib import contextmanager
-from typing import Any, Iterator
+from typing import Any
 
 import torch
 from torch.utils._python_dispatch import TorchDispatchMode
@@ -74,7 +75,7 @@ class Guard:
     def _proxy_modules(self, name: str, reported: str) -> None:
         for key in [k for k in sys.modules if k == name or k.startswith(name + ".")]:
             proxy = _Proxy(sys.modules[key], self, reported)
-            sys.modules[key] = proxy  # type: ignore[assignment]
+            sys.modules[key] = proxy
             parent, _, attr = key.rpartition(".")
             if parent and _resolve(parent) is not None:
                 setattr(_resolve(parent), attr, proxy)

@@ -7,6 +7,7 @@ from this process before the candidate's module is imported.
 
 from __future__ import annotations
 
+import contextlib
 import gc
 import json
 import linecache
@@ -61,10 +62,8 @@ def _limit(spec: dict[str, Any]) -> None:
     # CUDA reserves terabytes of address space, so on a GPU only data (heap and anonymous maps) is capped.
     kind = resource.RLIMIT_DATA if spec["device"] == "cuda" else resource.RLIMIT_AS
     for which, value in ((kind, spec["memory"]), (resource.RLIMIT_CORE, 0)):
-        try:
+        with contextlib.suppress(ValueError, OSError):
             resource.setrlimit(which, (value, value))
-        except (ValueError, OSError):
-            pass
 
 
 def _judge(spec: dict[str, Any], chan: Channel) -> None:
@@ -117,7 +116,7 @@ def _judge(spec: dict[str, Any], chan: Channel) -> None:
                         torch.cuda.synchronize()
                 except Forbidden as exc:
                     error = {"message": f"uses {exc.name}, which this task forbids", "trace": []}
-                except BaseException as exc:  # noqa: BLE001 - SystemExit and KeyboardInterrupt from user code too
+                except BaseException as exc:
                     error = _user_error(exc, user["path"])
             user_s += _now() - began
             frame: dict[str, Any] = {"t": "result", "i": index, "case": case.name, "forbidden": list(record),
@@ -126,7 +125,7 @@ def _judge(spec: dict[str, Any], chan: Channel) -> None:
             if error is None:
                 try:
                     frame["output"] = V.encode(output, max_numel=max_numel)
-                except Exception as exc:  # noqa: BLE001 - an object that fights being read
+                except Exception as exc:
                     error = {"message": f"the returned value could not be read ({type(exc).__name__}: {exc})",
                              "trace": []}
             if error is not None:
@@ -145,7 +144,7 @@ def _mutated(V: Any, case: Any, native: dict[str, Any], args: Any) -> list[str]:
             continue
         try:
             names += V.changed(value, args.get(key), key)
-        except Exception:  # noqa: BLE001 - replaced by something that cannot even be compared
+        except Exception:
             names.append(key)
     return names
 
@@ -161,7 +160,7 @@ def _prepare(spec: dict[str, Any], task: Any, chan: Channel, V: Any) -> tuple[li
     device = spec["device"]
     prepared = []
     for case in task.CASES:
-        run = case.run or getattr(task, "RUN")
+        run = case.run or task.RUN
         native = case.make_inputs(spec["task"])
         # Inputs without a tensor (sinusoidal's n, d) give the candidate no device to follow: CPU is right.
         expected = V.encode(run(reference, V.clone(native)), device=device if V.carries_device(native) else "cpu")
@@ -169,10 +168,8 @@ def _prepare(spec: dict[str, Any], task: Any, chan: Channel, V: Any) -> tuple[li
             expected = V.merge(expected, V.encode(run(reference, V.clone(native, upcast=True))))
         explained = {}
         for bug_id, module in bugs if case.explain else ():
-            try:
+            with contextlib.suppress(Exception):
                 explained[bug_id] = V.encode(run(module, V.clone(native)))
-            except Exception:  # noqa: BLE001 - a bug variant that crashes on this case explains nothing here
-                pass
         chan.send({"t": "case", "name": case.name, "label": V.describe(native), "hidden": case.hidden,
                    "rtol": case.rtol, "atol": case.atol, "hint": case.hint, "scores": case.scores, "expected": expected,
                    "bugs": explained})
@@ -198,12 +195,12 @@ def _load(name: str, source: str, path: str) -> types.ModuleType:
     module = types.ModuleType(name)
     module.__file__ = path
     sys.modules[name] = module  # dataclasses and typing look their module up here
-    exec(compile(source, path, "exec", dont_inherit=True), module.__dict__)  # noqa: S102 - the project's own solution
+    exec(compile(source, path, "exec", dont_inherit=True), module.__dict__)
     del sys.modules[name]
     return module
 
 
-def _import_user(user: dict[str, Any], guard: Any, forbidden: type) -> Any:
+def _import_user(user: dict[str, Any], guard: Any, forbidden: type[BaseException]) -> Any:
     """The candidate's module, or an error frame body."""
     module = types.ModuleType("solution")
     module.__file__ = user["path"]
@@ -213,10 +210,10 @@ def _import_user(user: dict[str, Any], guard: Any, forbidden: type) -> Any:
     try:
         code = compile(user["source"], user["path"], "exec", dont_inherit=True)
         with guard.armed():
-            _exec(code, module.__dict__)  # noqa: S102 - this is what the judge is for, in its own process
+            _exec(code, module.__dict__)
     except forbidden as exc:
-        return {"message": f"uses {exc.name}, which this task forbids", "trace": []}
-    except BaseException as exc:  # noqa: BLE001
+        return {"message": f"uses {getattr(exc, 'name', exc)}, which this task forbids", "trace": []}
+    except BaseException as exc:
         return _user_error(exc, user["path"])
     return module
 

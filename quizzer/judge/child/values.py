@@ -70,13 +70,14 @@ def encode(obj: Any, device: str | None = None, max_numel: int | None = None, de
     if isinstance(obj, str):
         return {"k": "str", "v": str.__str__(obj)[:_MAX_ITEMS]}
     if isinstance(obj, (tuple, list)):
-        base = tuple if isinstance(obj, tuple) else list
+        base: Any = tuple if isinstance(obj, tuple) else list
         n = min(base.__len__(obj), _MAX_ITEMS)
         items = [encode(base.__getitem__(obj, i), device, max_numel, depth + 1) for i in range(n)]
         return {"k": "seq", "type": base.__name__, "items": items}
     if isinstance(obj, dict):
         pairs = list(dict.items(obj))[:_MAX_ITEMS]
-        return {"k": "dict", "items": [[encode(k, device, max_numel, depth + 1), encode(v, device, max_numel, depth + 1)]
+        return {"k": "dict", "items": [[encode(k, device, max_numel, depth + 1),
+                                        encode(v, device, max_numel, depth + 1)]
                                        for k, v in pairs]}
     return {"k": "object", "type": type_name(obj)}
 

@@ -48,7 +48,8 @@ CASES = [
          hint="scores this large overflow exp(): subtract each row's max before exponentiating"),
     Case("no_future_leak", {"q": randn(2, 8, 8), "k": randn(2, 8, 8), "v": randn(2, 8, 8), "t": 3,
                             "k_future": randn(2, 4, 8), "v_future": randn(2, 4, 8)}, run=no_future_leak,
-         hint="changing keys after position t changed the outputs up to t: the causal mask lets queries see the future"),
+         hint="changing keys after position t changed the outputs up to t: the causal mask lets queries see the "
+              "future"),
     Case("batch_independent", {"q": randn(3, 5, 8), "k": randn(3, 6, 8), "v": randn(3, 6, 8)}, run=batch_independent,
          hint="one batch element's output depends on the others: a reduction over the wrong dimension?"),
 ]

@@ -23,7 +23,7 @@ def schedule(warmup: int, total: int, max_lr: float, min_lr: float | None, steps
 
 CASES = [
     Case("example", schedule(10, 100, 1e-3, 1e-5, [0, 5, 10, 55, 99, 100]), hidden=False),
-    Case("whole_curve", schedule(20, 200, 3e-4, 3e-5, list(range(0, 200, 7)) + [19, 20, 21, 199])),
+    Case("whole_curve", schedule(20, 200, 3e-4, 3e-5, [*range(0, 200, 7), 19, 20, 21, 199])),
     Case("warmup_ramp", schedule(8, 50, 0.1, 0.0, list(range(0, 9))),
          hint="warmup is max_lr * step / warmup_steps: 0 at step 0, max_lr at step warmup_steps"),
     Case("default_min_lr", schedule(5, 40, 1.0, None, [0, 3, 5, 10, 20, 30, 39, 40, 45]),

@@ -28,7 +28,8 @@ def build(node_cls: Any, preorder: list[Any]) -> Any:
 
 def walk(root: Any) -> list[Any]:
     """A tree's preorder list with None for every missing child (no recursion)."""
-    out, stack = [], [root]
+    out: list[Any] = []
+    stack = [root]
     while stack:
         node = stack.pop()
         if node is None:
@@ -55,7 +56,7 @@ def chain(n: int, left: bool) -> list[Any]:
     out: list[Any] = []
     for v in values:
         out += [v, None]
-    return out + [None]
+    return [*out, None]
 
 
 def zigzag(n: int) -> list[Any]:
@@ -70,7 +71,7 @@ def zigzag(n: int) -> list[Any]:
             out.append(None)  # no left child; the next node is the right child
         else:
             pending_right += 1
-    return out + [None] * pending_right
+    return [*out, None] * pending_right
 
 
 def random_tree(seed: int, n: int) -> list[Any]:
