@@ -7,6 +7,14 @@ from pathlib import Path
 import pytest
 
 REPO = Path(__file__).resolve().parent.parent
+BANKS = REPO / "tests" / "data" / "banks"
+
+
+def demo_bank(folder: Path, name: str, *extra: str) -> Path:
+    """tests/data/banks/<name>.yaml (topic demo), with `extra` questions appended, written as folder/demo.yaml."""
+    path = folder / "demo.yaml"
+    path.write_text((BANKS / f"{name}.yaml").read_text(encoding="utf-8") + "".join(extra), encoding="utf-8")
+    return path
 
 
 @pytest.fixture(autouse=True)

@@ -17,7 +17,7 @@ from quizzer.mock.plan import MockPlan, PlanItem, make_plan
 from quizzer.practice.prompter import Deadline, TimedOut
 from quizzer.practice.session import Session
 from quizzer.store import open_store
-from tests.test_practice import BANK
+from tests.conftest import demo_bank
 
 pytestmark = pytest.mark.usefixtures("no_builtin_banks")
 
@@ -67,9 +67,7 @@ class Candidate:
 
 @pytest.fixture
 def catalog(tmp_path: Path):  # type: ignore[no-untyped-def]
-    path = tmp_path / "demo.yaml"
-    path.write_text(BANK + CODE_Q, encoding="utf-8")
-    return load_catalog([path])
+    return load_catalog([demo_bank(tmp_path, "practice", CODE_Q)])
 
 
 def run_mock(catalog, minutes: float, script: list[tuple[float, str]], practice: bool = False,  # type: ignore[no-untyped-def]
