@@ -98,12 +98,14 @@ _SI_WORDS = {"kilo": 3, "mega": 6, "giga": 9, "tera": 12, "peta": 15, "exa": 18,
 _BIN = {"Ki": 10, "Mi": 20, "Gi": 30, "Ti": 40, "Pi": 50, "Ei": 60}
 _DAY = Fraction(86400)
 _SECOND_UNITS: list[tuple[str, Fraction, str]] = [
-    ("ns", Fraction(1, 10**9), "ns nsec nanosecond nanoseconds"), ("µs", Fraction(1, 10**6), "us µs μs microsecond microseconds 微秒"),
+    ("ns", Fraction(1, 10**9), "ns nsec nanosecond nanoseconds"),
+    ("µs", Fraction(1, 10**6), "us µs μs microsecond microseconds 微秒"),
     ("ms", Fraction(1, 1000), "ms msec msecs millisecond milliseconds 毫秒"),
     ("s", Fraction(1), "s sec secs second seconds 秒 秒钟"), ("min", Fraction(60), "min mins minute minutes 分钟 分"),
     ("h", Fraction(3600), "h hr hrs hour hours 小时 个小时 钟头 GPU-hour GPU-hours GPU-hr 卡时"),
     ("day", _DAY, "d day days 天 日 GPU-day GPU-days"), ("week", 7 * _DAY, "wk wks week weeks 周 星期 个星期"),
-    ("month", Fraction("30.44") * _DAY, "mo month months 月 个月"), ("year", Fraction("365.25") * _DAY, "y yr yrs year years 年"),
+    ("month", Fraction("30.44") * _DAY, "mo month months 月 个月"),
+    ("year", Fraction("365.25") * _DAY, "y yr yrs year years 年"),
 ]
 _MAGNITUDES: list[tuple[str, int, str]] = [
     ("thousand", 3, "thousand thousands 千"), ("万", 4, "万 w"), ("100 thousand", 5, "十万"),

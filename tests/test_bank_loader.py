@@ -120,3 +120,30 @@ def test_validate_names_a_missing_path(tmp_path: Path) -> None:
     result = CliRunner().invoke(app, ["validate", str(tmp_path / "nope.yaml")])
     assert result.exit_code == 2
     assert f"{tmp_path / 'nope.yaml'}: no such file or folder" in result.stderr
+
+
+CODE = """\
+topic: demo
+title: {zh: 演示, en: Demo}
+questions:
+  - id: demo.hand
+    kind: code
+    difficulty: 3
+    tags: [attention]
+    source: [adv.m1]
+    prompt: {zh: 手写注意力, en: Write attention}
+    task: %s
+"""
+
+
+def test_a_code_question_must_name_a_known_task(tmp_path: Path) -> None:
+    path = write(tmp_path, CODE % "attention_v9")
+    for thorough in (False, True):  # from the cache and from the files
+        (found,) = [str(p) for p in load_catalog([path], thorough=thorough, tasks={"attention"}).problems]
+        assert found == f"{path}:10: demo.hand: unknown task 'attention_v9'"
+    assert load_catalog([path]).problems == ()  # no task list: not checked
+    good = tmp_path / "good"
+    good.mkdir()
+    assert load_catalog([write(good, CODE % "attention")], tasks={"attention"}).problems == ()
+    result = CliRunner().invoke(app, ["validate", str(path)])
+    assert result.exit_code == 2 and "demo.hand: unknown task 'attention_v9'" in result.stderr

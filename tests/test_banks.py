@@ -17,7 +17,7 @@ from quizzer.units import format_value
 from quizzer.variants import answer_value, fill, parse_expected
 from tests.conftest import REPO
 
-CATALOG = load_catalog(thorough=True)
+CATALOG = load_catalog(thorough=True, tasks=tasks())
 QUESTIONS = CATALOG.questions
 CONTRACT_TASKS = [t for t in re.findall(r"^\| (\w+) \| ", (REPO.parent / "shared" / "contracts" / "tasks.md").read_text()
                             if (REPO.parent / "shared").exists() else "", re.M) if t != "id"]

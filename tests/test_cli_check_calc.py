@@ -85,12 +85,13 @@ def test_bad_input_is_one_line_on_stderr_and_exit_2(args: list[str], stderr: str
 def test_check_json_shapes() -> None:
     code, out, _ = run("check", "8.59 GB", "--expect", "4294967296 B", "--json")
     data = json.loads(out)
-    assert code == 1 and list(data) == ["correct", "value", "unit", "expected", "ratio", "message", "hint"]
+    assert code == 1 and list(data) == ["version", "correct", "value", "unit", "expected", "ratio", "message",
+                                     "hint"]
     assert data["correct"] is False and data["value"] == 8.59e9 and data["unit"] == "B"
     assert data["expected"] == 4294967296 and data["ratio"] == pytest.approx(2.0000152)
     assert data["hint"].startswith("Off by 2")
     code, out, _ = run("check", "6ND", "--expect", "6*N*D", "--json")
-    assert code == 0 and json.loads(out) == {"correct": True, "value": None, "unit": None, "expected": None,
+    assert code == 0 and json.loads(out) == {"version": 1, "correct": True, "value": None, "unit": None, "expected": None,
                                              "ratio": None, "hint": None,
                                              "message": "Correct: equivalent to the expected formula (shown symbolically)."}
     code, out, _ = run("check", "27.3%", "--expect", "3/11", "--json")
@@ -106,4 +107,4 @@ def test_check_json_of_an_unreadable_answer_still_prints_one_object() -> None:
 
 def test_calc_json() -> None:
     code, out, _ = run("calc", "2*2*32*4*2048*4096 B", "--json")
-    assert code == 0 and json.loads(out) == {"value": 4294967296.0, "unit": "B", "text": "4.29 GB (4.00 GiB)"}
+    assert code == 0 and json.loads(out) == {"version": 1, "value": 4294967296.0, "unit": "B", "text": "4.29 GB (4.00 GiB)"}

@@ -10,12 +10,14 @@ from pathlib import Path
 import pytest
 
 from quizzer.bank import load_catalog
-from quizzer.cli.mock import EndMock, MockLoop, finish
-from quizzer.cli.prompter import Deadline, TimedOut
+from quizzer.cli.mock_view import MockScreen
+from quizzer.mock.finish import finish
+from quizzer.mock.loop import EndMock, MockLoop
 from quizzer.mock.plan import MockPlan, PlanItem, make_plan
-from quizzer.session import Session
+from quizzer.practice.prompter import Deadline, TimedOut
+from quizzer.practice.session import Session
 from quizzer.store import open_store
-from tests.test_practice import BANK
+from tests.conftest import demo_bank
 
 pytestmark = pytest.mark.usefixtures("no_builtin_banks")
 
@@ -65,9 +67,7 @@ class Candidate:
 
 @pytest.fixture
 def catalog(tmp_path: Path):  # type: ignore[no-untyped-def]
-    path = tmp_path / "demo.yaml"
-    path.write_text(BANK + CODE_Q, encoding="utf-8")
-    return load_catalog([path])
+    return load_catalog([demo_bank(tmp_path, "practice", CODE_Q)])
 
 
 def run_mock(catalog, minutes: float, script: list[tuple[float, str]], practice: bool = False,  # type: ignore[no-untyped-def]
@@ -83,7 +83,7 @@ def run_mock(catalog, minutes: float, script: list[tuple[float, str]], practice:
         clock.t += 600
         return code_result
 
-    loop = MockLoop(plan, session, store, Candidate(clock, script), clock, practice, code_step, {})
+    loop = MockLoop(plan, session, store, Candidate(clock, script), clock, practice, code_step, {}, MockScreen("en"))
     interrupted = False
     try:
         loop.run()
@@ -91,7 +91,7 @@ def run_mock(catalog, minutes: float, script: list[tuple[float, str]], practice:
         interrupted = True
     except KeyboardInterrupt:
         interrupted = True
-    card = finish(loop, store, "en", datetime(2026, 11, 23, 12, 0, tzinfo=timezone.utc), None, interrupted)
+    card, _report = finish(loop, store, "en", datetime(2026, 11, 23, 12, 0, tzinfo=timezone.utc), None, interrupted)
     return plan, card, store
 
 

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pexpect
 
-from tests.test_practice import BANK
+from tests.conftest import demo_bank
 
 NUMERIC = """\
   - id: demo.kv
@@ -29,8 +29,7 @@ NUMERIC = """\
 
 
 def spawn(tmp_path: Path, *args: str) -> pexpect.spawn:
-    bank = tmp_path / "demo.yaml"
-    bank.write_text(BANK + NUMERIC, encoding="utf-8")
+    bank = demo_bank(tmp_path, "practice", NUMERIC)
     env = dict(os.environ, QUIZZER_HOME=str(tmp_path / "home"), NO_COLOR="1", COLUMNS="120")
     return pexpect.spawn(sys.executable, ["-m", "quizzer", "practice", "--bank", str(bank), "--topic", "demo", *args],
                          env=env, encoding="utf-8", timeout=30, dimensions=(40, 120))

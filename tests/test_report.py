@@ -10,7 +10,8 @@ from datetime import date, datetime, timedelta, timezone
 from typer.testing import CliRunner
 
 from quizzer.cli import app
-from quizzer.report import streak, summarise
+from quizzer.models import Rating
+from quizzer.practice.stats import streak, summarise
 from quizzer.store import open_store
 from quizzer.store.attempts import Attempt, insert
 
@@ -21,7 +22,7 @@ TZ = timezone(timedelta(hours=8))  # a candidate in Beijing
 def att(qid: str, topic: str, kind: str, verdict: str, when: datetime, score: float = 1.0,
         rating: int | None = 3) -> Attempt:
     return Attempt(question_id=qid, topic=topic, kind=kind, answer="x", verdict=verdict, score=score, seconds=5,
-                   mode="practice", session_id="s", answered_at=when, rating=rating)
+                   mode="practice", session_id="s", answered_at=when, rating=None if rating is None else Rating(rating))
 
 
 def test_streak_counts_local_days_and_forgives_an_open_today() -> None:
@@ -92,7 +93,7 @@ def _store_with(attempts: list[Attempt]):  # type: ignore[no-untyped-def]
 
 
 def test_stats_in_sql_equal_the_summary_of_every_attempt(isolated_home) -> None:  # type: ignore[no-untyped-def]
-    from quizzer.report import summarise_store
+    from quizzer.practice.stats import summarise_store
     from quizzer.store.cards import due_map
 
     attempts = [att(f"q.{i}", ["attention", "moe", "estimation"][i % 3], ["choice", "concept", "numeric"][i % 3],
@@ -135,7 +136,7 @@ class _CountingCursor:
 
 def test_stats_fetch_aggregates_not_attempts(isolated_home, monkeypatch) -> None:  # type: ignore[no-untyped-def]
     """A long history costs the same rows as a short one: groups, ratings and streak days, not attempts."""
-    from quizzer.report import summarise_store
+    from quizzer.practice.stats import summarise_store
 
     def rows_fetched(n_days: int, per_day: int) -> int:
         store = _store_with([att(f"q.{d}.{k}", f"t{k % 4}", "choice", "correct", NOW - timedelta(days=d, minutes=k))

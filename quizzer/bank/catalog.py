@@ -2,16 +2,18 @@
 
 from __future__ import annotations
 
+import dataclasses
 import math
+from collections.abc import Collection
 from pathlib import Path
 
+from quizzer import resources
 from quizzer.bank import cache
 from quizzer.bank.evidence_check import generic_evidence
-from quizzer.bank import paths as bank_paths
+from quizzer.bank.paths import bank_files
 from quizzer.bank.schema import Reader, read_bank
 from quizzer.bank.yamlread import LineDict, read_yaml
 from quizzer.errors import BankError, ExprError
-from quizzer.judge.catalog import task_files, tasks
 from quizzer.models import Bank, Catalog, Code, Numeric, Problem, Question
 from quizzer.variants import PLACEHOLDER, all_variants, answer_value, formula_value, parse_expected
 
@@ -21,7 +23,7 @@ EXPECTED_REL = 0.02
 
 def load_sources(path: Path | None = None) -> dict[str, str]:
     """Section key -> "document title / section title"."""
-    path = path or bank_paths.sources_file()
+    path = path or resources.sources_file()
     data = read_yaml(path)
     if not isinstance(data, LineDict) or "sections" not in data or "documents" not in data:
         raise BankError(str(path), None, "sources file needs 'documents' and 'sections'")
@@ -45,13 +47,15 @@ def _check_numeric(q: Question, spec: Numeric, thorough: bool) -> list[tuple[str
         value = answer_value(spec)
         expected, unit = parse_expected(spec.expected)
     except ExprError as exc:
-        return problems + [("formula", f"cannot compute the answer: {exc.message}")]
+        return [*problems, ("formula", f"cannot compute the answer: {exc.message}")]
     if unit not in ("count", "ratio", "%") and spec.expected.split()[-1] != spec.display:
-        problems.append(("expected", f"expected {spec.expected!r} should be written in the display unit {spec.display}"))
+        problems.append(("expected",
+                         f"expected {spec.expected!r} should be written in the display unit {spec.display}"))
     if not math.isfinite(value) or value <= 0:
         problems.append(("formula", f"the formula gives {value} for the default params"))
     elif abs(expected - value) / value > EXPECTED_REL:
-        problems.append(("expected", f"expected {spec.expected!r} does not match the formula, which gives {value:.4g} {spec.unit}"))
+        problems.append(("expected", f"expected {spec.expected!r} does not match the formula, which gives "
+                                     f"{value:.4g} {spec.unit}"))
     for params in all_variants(spec) if thorough else ():
         try:
             v = answer_value(spec, params)
@@ -86,7 +90,6 @@ def _cross_checks(banks: list[Bank], sources: dict[str, str], thorough: bool) ->
     """What spans banks: unique ids, known sources and tasks (linear), and generic evidence (validate only)."""
     problems: list[Problem] = []
     seen: dict[str, Question] = {}
-    known_tasks = tasks()
     for q in (q for b in banks for q in b.questions):
         def bad(message: str, key: str = "id", q: Question = q) -> None:
             problems.append(Problem(q.file, q.line_of(key), f"{q.id}: {message}"))
@@ -97,35 +100,45 @@ def _cross_checks(banks: list[Bank], sources: dict[str, str], thorough: bool) ->
         for key in q.source:
             if key not in sources:
                 bad(f"unknown source {key!r}", "source")
-        if isinstance(q.spec, Code) and q.spec.task not in known_tasks:
-            bad(f"unknown task {q.spec.task!r}", "task")
     if thorough:
         problems.extend(generic_evidence([q for b in banks for q in b.questions]))
     return problems
 
 
-def load_catalog(paths: list[Path] | None = None, include_builtin: bool = True, thorough: bool = False) -> Catalog:
+def task_problems(catalog: Catalog, tasks: Collection[str]) -> tuple[Problem, ...]:
+    """Code questions whose `task:` is not one of `tasks` (the judge's task ids)."""
+    return tuple(Problem(q.file, q.line_of("task"), f"{q.id}: unknown task {q.spec.task!r}")
+                 for q in catalog.questions if isinstance(q.spec, Code) and q.spec.task not in tasks)
+
+
+def load_catalog(paths: list[Path] | None = None, include_builtin: bool = True, thorough: bool = False,
+                 tasks: Collection[str] | None = None) -> Catalog:
     """Read the built-in banks (and any `paths`); problems are collected, never raised.
 
     `thorough` also computes every `vary` combination: what `validate` does, too slow for start-up.
+    `tasks` are the hand-write task ids a code question may name (None: not checked). The judge knows
+    them and sits above the banks, so the caller passes them in.
     """
-    roots = ([bank_paths.questions_dir()] if include_builtin else []) + list(paths or [])
+    roots = ([resources.questions_dir()] if include_builtin else []) + list(paths or [])
     # validate (thorough) always reads the files; everything else may start from the cache.
     stored = None if thorough else cache.key(
-        [bank_paths.sources_file(), *task_files(), *roots, *bank_paths.bank_files([r for r in roots if r.exists()])])
-    if stored is not None and (hit := cache.load(stored)) is not None:
-        return hit
-    catalog = _read_catalog(roots, thorough)
-    if stored is not None:
-        cache.save(stored, catalog)
-    return catalog
+        [resources.sources_file(), *roots, *bank_files([r for r in roots if r.exists()])])
+    catalog = cache.load(stored) if stored is not None else None
+    if catalog is None:
+        catalog = _read_catalog(roots, thorough)
+        if stored is not None:
+            cache.save(stored, catalog)
+    if tasks is None:
+        return catalog
+    # Checked after the cache, so the cached copy depends on the bank files alone.
+    return dataclasses.replace(catalog, problems=catalog.problems + task_problems(catalog, tasks))
 
 
 def _read_file(file: Path, thorough: bool) -> tuple[Bank | None, list[Problem]]:
     """One bank file parsed and checked on its own; validate (thorough) never uses the cache."""
     stored = None if thorough else cache.file_key(file)
     if stored is not None and (hit := cache.load(stored, cache.entry_name(file), tuple)) is not None:
-        return hit  # type: ignore[no-any-return]
+        return hit
     reader = Reader(str(file))
     try:
         bank = read_bank(reader, read_yaml(file), file.stem)
@@ -148,7 +161,7 @@ def _read_catalog(roots: list[Path], thorough: bool) -> Catalog:
         if not root.exists():
             problems.append(Problem(str(root), None, "no such file or folder"))
     # Each file is parsed (or taken from its own cache entry) once: a change to one bank re-reads that bank.
-    for file in bank_paths.bank_files([r for r in roots if r.exists()]):
+    for file in bank_files([r for r in roots if r.exists()]):
         bank, found = _read_file(file, thorough)
         problems.extend(found)
         if bank is not None:

@@ -3,14 +3,31 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from fractions import Fraction
-from typing import Any, Callable
+from typing import Any
 
 from quizzer.bank.yamlread import LineDict
 from quizzer.errors import ExprError
 from quizzer.expr import evaluate, names_in, parse
-from quizzer.models import (KINDS, Bank, Choice, Code, Concept, Formula, KeyPoint, Misconception, Mistake, Numeric,
-                            Problem, Question, Spec, Text, Tolerance, Variable)
+from quizzer.models import (
+    KINDS,
+    Bank,
+    Choice,
+    Code,
+    Concept,
+    Formula,
+    KeyPoint,
+    Misconception,
+    Mistake,
+    Numeric,
+    Problem,
+    Question,
+    Spec,
+    Text,
+    Tolerance,
+    Variable,
+)
 from quizzer.text.patterns import PatternError, compile_pattern, short_stems
 from quizzer.units import BASE_UNITS, UNITS
 
@@ -172,7 +189,8 @@ def _numeric(r: Reader, q: LineDict) -> Numeric:
     raw_params = r.mapping(q["params"], q.line_of("params"), "params")
     params = {}
     for name, value in raw_params.items():
-        r.need(isinstance(name, str) and bool(NAME.fullmatch(name)), raw_params.line_of(name), f"bad param name {name!r}")
+        r.need(isinstance(name, str) and bool(NAME.fullmatch(name)), raw_params.line_of(name),
+               f"bad param name {name!r}")
         params[name] = r.number(value, raw_params.line_of(name), f"params.{name}")
     vary: dict[str, tuple[float | Fraction, ...]] = {}
     if "vary" in q:
@@ -189,7 +207,8 @@ def _numeric(r: Reader, q: LineDict) -> Numeric:
     r.need(display.dimension == UNITS[q["unit"]].dimension, q.line_of("display"),
            f"display unit {display.name} does not measure the same thing as unit {q['unit']}")
     tol = r.mapping(q["tolerance"], q.line_of("tolerance"), "tolerance")
-    r.need(len(tol) == 1 and next(iter(tol)) in ("rel", "factor"), tol.line, "tolerance must be {rel: R} or {factor: F}")
+    r.need(len(tol) == 1 and next(iter(tol)) in ("rel", "factor"), tol.line,
+           "tolerance must be {rel: R} or {factor: F}")
     kind, value = next(iter(tol.items()))
     value = float(r.number(value, tol.line, "tolerance"))
     r.need(0 < value < 1 if kind == "rel" else value > 1, tol.line, "rel must be in (0, 1), factor above 1")
@@ -197,10 +216,11 @@ def _numeric(r: Reader, q: LineDict) -> Numeric:
     for i, raw in enumerate(q.get("common_mistakes") or []):
         m = r.mapping(raw, q.line_of("common_mistakes"), f"common_mistakes[{i}]")
         r.keys(m, {"formula", "hint"}, {"formula", "hint"}, f"common_mistakes[{i}]")
-        mistakes.append(Mistake(r.formula(m["formula"], m.line_of("formula"), f"common_mistakes[{i}].formula", set(params)),
-                                r.text(m["hint"], m.line_of("hint"), f"common_mistakes[{i}].hint")))
+        formula = r.formula(m["formula"], m.line_of("formula"), f"common_mistakes[{i}].formula", set(params))
+        mistakes.append(Mistake(formula, r.text(m["hint"], m.line_of("hint"), f"common_mistakes[{i}].hint")))
     r.need(isinstance(q["expected"], str), q.line_of("expected"), "expected must be text like '4.29 GB'")
-    return Numeric(params=params, vary=vary, formula=r.formula(q["formula"], q.line_of("formula"), "formula", set(params)),
+    return Numeric(params=params, vary=vary,
+                   formula=r.formula(q["formula"], q.line_of("formula"), "formula", set(params)),
                    unit=q["unit"], display=display.name, tolerance=Tolerance(kind, value), expected=q["expected"],
                    common_mistakes=tuple(mistakes))
 
@@ -211,7 +231,7 @@ def _formula(r: Reader, q: LineDict) -> Formula:
     for i, raw in enumerate(r.items(q["variables"], q.line_of("variables"), "variables", 1, 12)):
         v = r.mapping(raw, q.line_of("variables"), f"variables[{i}]")
         r.keys(v, {"name", "aliases", "meaning"}, {"name", "meaning"}, f"variables[{i}]")
-        names = (v["name"],) + r.strings(v.get("aliases", []), v.line_of("aliases"), "aliases", NAME)
+        names = (v["name"], *r.strings(v.get("aliases", []), v.line_of("aliases"), "aliases", NAME))
         for name in names:
             r.need(isinstance(name, str) and bool(NAME.fullmatch(name)), v.line, f"bad variable name {name!r}")
             r.need(name not in seen, v.line, f"variable name {name!r} is declared twice")

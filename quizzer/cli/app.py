@@ -36,14 +36,6 @@ app = typer.Typer(
 )
 
 
-def lang_default() -> str:
-    """`zh` or `en` from QUIZZER_LANG, else English."""
-    import os
-
-    value = os.environ.get("QUIZZER_LANG", "en")
-    return value if value in ("zh", "en") else "en"
-
-
 def emit_json(data: Any) -> None:
     """Print one JSON document on stdout (nothing else goes to stdout with --json)."""
     import json

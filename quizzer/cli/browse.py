@@ -2,29 +2,20 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-from typing import List, Optional
-
 import typer
 
-from quizzer import render, shapes
-from quizzer.bank import load_catalog, require_valid
-from quizzer.bank.paths import extra_bank_paths
-from quizzer.cli.app import app, emit_json, lang_default
+from quizzer.cli import browse_view, shapes
+from quizzer.cli.app import app, emit_json
+from quizzer.cli.options import BankOption, JsonOption, LangOption, language, load_banks
 from quizzer.errors import QuizzerError
-from quizzer.models import KINDS, Question
-
-BankOpt = typer.Option(None, "--bank", help="Extra bank folder or file (repeatable).")
-
-
-def _catalog(bank: list[Path] | None):  # noqa: ANN202
-    return require_valid(load_catalog(extra_bank_paths(bank)))
+from quizzer.kinds import REGISTRY
+from quizzer.models import Question
 
 
 def select(questions: tuple[Question, ...], topic: str | None, kind: str | None, source: str | None) -> list[Question]:
     """Questions matching the filters; `source` is a section key or a document key (`hot`)."""
-    if kind and kind not in KINDS:
-        raise QuizzerError(f"unknown kind {kind!r} (one of {', '.join(KINDS)})")
+    if kind and kind not in REGISTRY:
+        raise QuizzerError(f"unknown kind {kind!r} (one of {', '.join(REGISTRY)})")
     out = []
     for q in questions:
         if topic and q.topic != topic:
@@ -39,39 +30,39 @@ def select(questions: tuple[Question, ...], topic: str | None, kind: str | None,
 
 @app.command("list")
 def list_questions(
-    topic: Optional[str] = typer.Option(None, help="Only this topic."),
-    kind: Optional[str] = typer.Option(None, help="Only this kind: concept, numeric, formula, choice, code."),
-    source: Optional[str] = typer.Option(None, help="Only questions citing this section (hot.q04) or document (hot)."),
-    lang: str = typer.Option(lang_default(), help="zh or en."),
-    bank: Optional[List[Path]] = BankOpt,
-    as_json: bool = typer.Option(False, "--json", help="Print JSON."),
+    topic: str | None = typer.Option(None, help="Only this topic."),
+    kind: str | None = typer.Option(None, help=f"Only this kind: {', '.join(REGISTRY)}."),
+    source: str | None = typer.Option(None, help="Only questions citing this section (hot.q04) or document (hot)."),
+    lang: LangOption = "en",
+    bank: BankOption = None,
+    as_json: JsonOption = False,
 ) -> None:
     """List questions in the banks."""
-    catalog = _catalog(bank)
+    catalog = load_banks(bank)
     topics = {b.topic for b in catalog.banks}
     if topic and topic not in topics:
         raise QuizzerError(f"unknown topic {topic!r} (one of {', '.join(sorted(topics))})")
     chosen = select(catalog.questions, topic, kind, source)
     if as_json:
-        emit_json([shapes.question_summary(q) for q in chosen])
+        emit_json(shapes.question_list(chosen))
     else:
-        render.question_table(chosen, "zh" if lang == "zh" else "en")
+        browse_view.question_table(chosen, language(lang))
 
 
 @app.command("show")
 def show_question(
     qid: str = typer.Argument(..., metavar="ID", help="Question id, e.g. attention.why-sqrt-dk."),
     answer: bool = typer.Option(False, "--answer", help="Reveal the reference answer."),
-    lang: str = typer.Option(lang_default(), help="zh or en."),
-    bank: Optional[List[Path]] = BankOpt,
+    lang: LangOption = "en",
+    bank: BankOption = None,
     as_json: bool = typer.Option(False, "--json", help="Print JSON (always includes the answer)."),
 ) -> None:
     """Show one question."""
-    catalog = _catalog(bank)
+    catalog = load_banks(bank)
     q = catalog.find(qid)
     if q is None:
         raise QuizzerError(f"unknown question {qid!r} (see 'quizzer list')")
     if as_json:
         emit_json(shapes.question_detail(q))
     else:
-        render.question_detail(q, "zh" if lang == "zh" else "en", answer, catalog.sources)
+        browse_view.question_detail(q, language(lang), answer, catalog.sources)

@@ -2,31 +2,32 @@
 
 from __future__ import annotations
 
-from typing import List, Optional
-
 import typer
 
-from quizzer import render, shapes
-from quizzer.cli.app import app, emit_json, lang_default
+from quizzer.cli import check_view, shapes
+from quizzer.cli.app import app, emit_json
+from quizzer.cli.options import JsonOption, LangOption, language
 from quizzer.errors import EXIT_USAGE, EXIT_WRONG, QuizzerError
 
 
 @app.command("check")
 def check_answer(
-    answer: List[str] = typer.Argument(..., metavar="ANSWER", help="The answer, e.g. '4 GiB', '17-18 GB', '6ND'."),
+    answer: list[str] = typer.Argument(..., metavar="ANSWER", help="The answer, e.g. '4 GiB', '17-18 GB', '6ND'."),
     expect: str = typer.Option(..., "--expect", metavar="VALUE",
-                               help="The right answer: a quantity ('4294967296 B', '38.95 day') or a formula ('6*N*D')."),
-    rel_tol: Optional[str] = typer.Option(None, "--rel-tol", metavar="R", help="Relative tolerance: 0.05 or 5% (default 2%)."),
-    factor: Optional[float] = typer.Option(None, "--factor", metavar="F",
-                                           help="Accept answers within a factor F (order-of-magnitude estimates)."),
-    var: Optional[List[str]] = typer.Option(None, "--var", metavar="NAME", help="A variable of a formula (repeatable)."),
-    lang: str = typer.Option(lang_default(), help="zh or en."),
-    as_json: bool = typer.Option(False, "--json", help="Print JSON."),
+                               help="The right answer: a quantity ('4294967296 B', '38.95 day') or a formula "
+                                    "('6*N*D')."),
+    rel_tol: str | None = typer.Option(None, "--rel-tol", metavar="R",
+                                       help="Relative tolerance: 0.05 or 5% (default 2%)."),
+    factor: float | None = typer.Option(None, "--factor", metavar="F",
+                                        help="Accept answers within a factor F (order-of-magnitude estimates)."),
+    var: list[str] | None = typer.Option(None, "--var", metavar="NAME", help="A variable of a formula (repeatable)."),
+    lang: LangOption = "en",
+    as_json: JsonOption = False,
 ) -> None:
     """Grade one answer against the expected value, as practice does."""
     from quizzer.grading.check import check, tolerance
 
-    verdict = check(" ".join(answer), expect, tolerance(rel_tol, factor), list(var or []), "zh" if lang == "zh" else "en")
+    verdict = check(" ".join(answer), expect, tolerance(rel_tol, factor), list(var or []), language(lang))
     if as_json:
         emit_json(shapes.check_result(verdict))
         if not verdict.readable:
@@ -35,6 +36,6 @@ def check_answer(
     elif not verdict.readable:
         raise QuizzerError(verdict.message)
     else:
-        render.check_result(verdict)
+        check_view.check_result(verdict)
     if not verdict.correct:
         raise typer.Exit(EXIT_WRONG)

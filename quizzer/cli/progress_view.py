@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-from typing import Sequence
+from collections.abc import Sequence
 
 from rich.markup import escape
 from rich.table import Table
 
-from quizzer.render import out
-from quizzer.report import Stats
-from quizzer.scheduler import RATING_NAMES
+from quizzer.cli.console import out
+from quizzer.practice.stats import Stats
 from quizzer.store.attempts import Attempt
 
 BAR = 20
@@ -42,7 +41,7 @@ def stats(s: Stats) -> None:
         out.print("[bold]study next:[/] " + ", ".join(f"{a.name} ({a.rate:.0%})" for a in s.weakest))
     c = s.calibration
     if c.rated:
-        parts = [f"{RATING_NAMES[r]} {cov:.0%}" for r, cov in c.mean_coverage_by_rating.items()]
+        parts = [f"{r.label} {cov:.0%}" for r, cov in c.mean_coverage_by_rating.items()]
         out.print(f"self-rating vs key points covered ({c.rated} concept answers): " + " · ".join(parts))
         if c.overrated:
             out.print(f"[yellow]{c.overrated} rated Good/Easy while covering under half the key points[/]")

@@ -85,7 +85,8 @@ class _Lexer:
         end = m.end()
         if end < len(text) and (text[end] == "_" or (self.units and text[end] == "," and self.depth == 0
                                                       and end + 1 < len(text) and text[end + 1].isdigit())):
-            bad = re.match(r"[\d,_.]+", text[i:]).group()  # type: ignore[union-attr]
+            run = re.match(r"[\d,_.]+", text[i:])  # the number and the separators around it
+            bad = run.group() if run else text[i:end]
             raise ExprError(f"cannot read {bad!r}: separators must split digits into groups of three "
                             "(write a decimal point as '.')", i)
         self.add("num", m.group(), i, number_value(m.group()))
@@ -171,7 +172,7 @@ class _Lexer:
             elif self.units and ch in "%‰":
                 self.add("unit", ch, i)
                 i += 1
-            elif ch.isascii() and (ch.isalpha() or ch == "_") or ch == "μ":
+            elif (ch.isascii() and (ch.isalpha() or ch == "_")) or ch == "μ":
                 i = self.word(i)
             elif self.units and not ch.isascii():
                 i = self.cjk(i)

@@ -4,14 +4,13 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass
-from typing import Mapping
 
 from quizzer.errors import ExprError
 from quizzer.grading.dims import NONE, describe, of_unit, unit_of
 from quizzer.grading.hints import factor_hint, mistake_hint, within
 from quizzer.grading.quantity import Quantity, read_quantity
 from quizzer.grading.show import auto, in_unit
-from quizzer.models import Lang, Numeric, Text, Tolerance
+from quizzer.models import Lang, Numeric, Params, Text, Tolerance, in_lang
 from quizzer.units import UNITS, Dim, format_number
 from quizzer.variants import answer_value, formula_value
 
@@ -52,10 +51,6 @@ class NumericVerdict:
     hint: str | None = None
     status: str = "correct"
     readable: bool = True
-
-
-def _t(lang: Lang, en: str, zh: str) -> str:
-    return zh if lang == "zh" else en
 
 
 def _in(value: float, unit: str | None, target: Target) -> str:
@@ -106,7 +101,8 @@ def grade_quantity(text: str, target: Target, lang: Lang = "en") -> NumericVerdi
         q = read_quantity(text, target.dim)
     except ExprError as exc:
         return NumericVerdict(False, None, None, target.value, None,
-                              _t(lang, f"could not read the answer: {exc.message}", f"无法读懂答案：{exc.message}"),
+                              in_lang(lang, f"could not read the answer: {exc.message}",
+                                      f"无法读懂答案：{exc.message}"),
                               None, "unreadable", readable=False)
     value, scale = q.value, 1.0
     if q.dim != target.dim or (q.bare and target.dim == NONE):
@@ -115,29 +111,31 @@ def grade_quantity(text: str, target: Target, lang: Lang = "en") -> NumericVerdi
             value, scale = bare
         elif q.dim == NONE:
             want = f" ({target.display})" if target.display else ""
-            return _verdict("unit-needed", target, _t(
+            return _verdict("unit-needed", target, in_lang(
                 lang, f"A unit is needed: the answer is {describe(target.dim)}{want}.",
                 f"需要写单位：答案应是{describe(target.dim, 'zh')}{want}。"), q.value, "count")
         else:
-            return _verdict("dimension", target, _t(
+            return _verdict("dimension", target, in_lang(
                 lang, f"Wrong kind of quantity: you gave {describe(q.dim)} ({q.shown or unit_of(q.dim) or 'no unit'}), "
                       f"but the answer is {describe(target.dim)} ({target.show or target.base}).",
                 f"量纲不对：你给的是{describe(q.dim, 'zh')}（{q.shown or unit_of(q.dim) or '无单位'}），"
                 f"答案应是{describe(target.dim, 'zh')}（{target.show or target.base}）。"), q.value, unit_of(q.dim))
     said = _written(q, value, target, scale)
     if q.spread > MAX_SPREAD:
-        return _verdict("range-too-wide", target, _t(
+        return _verdict("range-too-wide", target, in_lang(
             lang, f"The range {said} is too wide to grade (high/low = {q.spread:.3g}, at most {MAX_SPREAD}): "
                   "commit to one estimate.",
-            f"范围 {said} 太宽（上下限之比 {q.spread:.3g}，最多 {MAX_SPREAD}），请给出一个明确的估计。"), value, target.base)
+            f"范围 {said} 太宽（上下限之比 {q.spread:.3g}，最多 {MAX_SPREAD}），请给出一个明确的估计。"),
+            value, target.base)
     expected = _expected(target)
     if within(target.tolerance, value, target.value):
-        return _verdict("correct", target, _t(lang, f"Correct: {said}; expected {expected}.",
-                                               f"正确：{said}；参考答案 {expected}。"), value, target.base)
+        return _verdict("correct", target, in_lang(lang, f"Correct: {said}; expected {expected}.",
+                                                   f"正确：{said}；参考答案 {expected}。"), value, target.base)
     ratio = value / target.value if target.value else math.inf
     how = _times(ratio) if ratio > 0 and math.isfinite(ratio) else ""
-    message = _t(lang, f"Not quite: {said}; expected {expected}" + (f" (yours is {how} as large)." if how else "."),
-                 f"不对：你的答案 {said}；参考答案 {expected}" + (f"（是参考值的 {how}）。" if how else "。"))
+    message = in_lang(lang,
+                      f"Not quite: {said}; expected {expected}" + (f" (yours is {how} as large)." if how else "."),
+                      f"不对：你的答案 {said}；参考答案 {expected}" + (f"（是参考值的 {how}）。" if how else "。"))
     hint = mistake_hint(value, target.mistakes, target.tolerance, lang) or factor_hint(
         ratio, target.dim, target.tolerance, lang)
     hint = _reading_note(q, target, value, lang, hint)
@@ -148,16 +146,16 @@ def _reading_note(q: Quantity, target: Target, value: float, lang: Lang, hint: s
     """Say how an ambiguous word or a bare number was read when another reading would have been right."""
     notes = []
     if q.bare and target.display and target.dim != NONE and within(target.tolerance, q.value, target.value):
-        notes.append(_t(lang, f"A bare number is read in {target.display}, the unit the question asks for; "
+        notes.append(in_lang(lang, f"A bare number is read in {target.display}, the unit the question asks for; "
                               f"as {target.base} it would be right, so write the unit.",
                         f"不带单位的数按题目要求的 {target.display} 理解；按 {target.base} 算是对的，请写上单位。"))
     if ("B", "B") in q.readings and within(target.tolerance, value * 1e9, target.value):
-        notes.append(_t(lang, "'B' after a number was read as bytes; write 'bn' or 'billion' for billions.",
+        notes.append(in_lang(lang, "'B' after a number was read as bytes; write 'bn' or 'billion' for billions.",
                         "数字后的 B 按字节理解；十亿请写 bn、billion 或 十亿。"))
     return " ".join(([hint] if hint else []) + notes) or None
 
 
-def numeric_target(spec: Numeric, params: Mapping[str, float] | None = None) -> Target:
+def numeric_target(spec: Numeric, params: Params | None = None) -> Target:
     """The target of a bank question for the variant `params` (the defaults when omitted)."""
     params = params if params is not None else spec.params
     mistakes = []
@@ -170,7 +168,7 @@ def numeric_target(spec: Numeric, params: Mapping[str, float] | None = None) -> 
                   spec.display, tuple(mistakes))
 
 
-def grade_numeric(text: str, spec: Numeric, params: Mapping[str, float] | None = None,
+def grade_numeric(text: str, spec: Numeric, params: Params | None = None,
                   lang: Lang = "en") -> NumericVerdict:
     """Grade a typed answer to a numeric bank question, for the variant `params` that was asked."""
     return grade_quantity(text, numeric_target(spec, params), lang)

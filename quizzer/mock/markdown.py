@@ -4,13 +4,9 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from quizzer.models import Concept, Lang
-from quizzer.mock.scorecard import ANSWER_STRUCTURE, Scorecard
-from quizzer.scheduler import RATING_NAMES
-
-
-def _mmss(seconds: float) -> str:
-    return f"{int(seconds) // 60}:{int(seconds) % 60:02d}"
+from quizzer.kinds import kind_of
+from quizzer.mock.scorecard import ANSWER_STRUCTURE, Scorecard, mmss
+from quizzer.models import Lang
 
 
 def _cell(text: str) -> str:
@@ -23,7 +19,7 @@ def to_markdown(card: Scorecard, lang: Lang, started: datetime) -> str:
     lines = [
         f"# Mock interview: {plan.track}, {plan.minutes:g} min",
         "",
-        f"{started.astimezone().strftime('%Y-%m-%d %H:%M')} · seed {plan.seed} · time used {_mmss(card.seconds_used)}"
+        f"{started.astimezone().strftime('%Y-%m-%d %H:%M')} · seed {plan.seed} · time used {mmss(card.seconds_used)}"
         + (" · ended early" if card.interrupted else ""),
         "",
         f"**Overall: {card.overall:.0%}**",
@@ -32,27 +28,26 @@ def to_markdown(card: Scorecard, lang: Lang, started: datetime) -> str:
         "|---|---|---|",
     ]
     lines += [f"| {s.name} | {s.score:.0%} | {s.answered}/{s.total} |" for s in card.sections]
-    lines += ["", "## Questions", "", "| # | question | section | status | score | time / budget |", "|---|---|---|---|---|---|"]
+    lines += ["", "## Questions", "", "| # | question | section | status | score | time / budget |",
+              "|---|---|---|---|---|---|"]
     for i, r in enumerate(card.results, 1):
         over = " ⚠" if r.seconds > r.item.budget else ""
         lines.append(f"| {i} | {r.item.question.id} | {r.item.section} | {r.status} | {r.score:.0%} | "
-                     f"{_mmss(r.seconds)} / {_mmss(r.item.budget)}{over} |")
-    concept = [r for r in card.results if isinstance(r.item.question.spec, Concept) and r.status == "answered"]
+                     f"{mmss(r.seconds)} / {mmss(r.item.budget)}{over} |")
+    concept = [r for r in card.results if kind_of(r.item.question).self_rated and r.status == "answered"]
     if concept:
         lines += ["", "## Concept answers", "", f"A strong answer runs {ANSWER_STRUCTURE}.", ""]
         for r in concept:
             q = r.item.question
-            rating = RATING_NAMES.get(r.self_rating or 0, "not rated")
+            rating = r.self_rating.label if r.self_rating else "not rated"
             lines += [f"### {q.id}", "", f"> {_cell(q.prompt.get(lang))}", "",
                       f"Key points covered: {r.score:.0%} · your self-rating: {rating}", ""]
-            spec = q.spec
-            assert isinstance(spec, Concept)
-            lines += [f"- {kp.text.get(lang)}" for kp in spec.key_points]
+            lines += [f"- {point.text}" for point in kind_of(q).points(q, lang)]
             if q.follow_ups:
                 lines += ["", "Follow-ups an interviewer would ask:"]
                 lines += [f"- {f.get(lang)}" for f in q.follow_ups]
             lines.append("")
-    other = [r for r in card.results if r.feedback and not isinstance(r.item.question.spec, Concept)]
+    other = [r for r in card.results if r.feedback and not kind_of(r.item.question).self_rated]
     if other:
         lines += ["", "## Feedback", ""]
         lines += [f"- **{r.item.question.id}**: {_cell(r.feedback)}" for r in other]

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import random
+from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Sequence
 
 from quizzer.errors import QuizzerError
 from quizzer.models import Question
@@ -19,7 +19,8 @@ TRACKS: dict[str, frozenset[str] | None] = {
 }
 
 # A 45-minute round: (section, kinds it draws, questions, minutes each). Other lengths scale from this.
-ROUND = (
+Section = tuple[str, tuple[str, ...], int, float]
+ROUND: tuple[Section, ...] = (
     ("concepts", ("concept",), 4, 5.0),
     ("estimation", ("numeric", "formula"), 2, 4.0),
     ("quick check", ("choice",), 1, 2.0),
@@ -53,9 +54,9 @@ class MockPlan:
         return tuple(dict.fromkeys(i.section for i in self.items))
 
 
-def _counts(minutes: float) -> list[tuple[str, tuple[str, ...], int, float]]:
+def _counts(minutes: float) -> list[Section]:
     scale = minutes / BASE_MINUTES
-    out = []
+    out: list[Section] = []
     for section, kinds, n, each in ROUND:
         if kinds == ("code",):
             count = max(1, round(n * scale)) if minutes >= MIN_CODE_MINUTES else 0
@@ -82,8 +83,10 @@ def make_plan(questions: Sequence[Question], minutes: float, track: str, seed: i
         candidates = [q for q in pool if q.kind in kinds]
         rng.shuffle(candidates)
         # Prefer different topics within a section, as an interviewer would.
-        seen: set[str] = set()
-        ordered = [q for q in candidates if not (q.topic in seen or seen.add(q.topic))]  # type: ignore[func-returns-value]
+        ordered: list[Question] = []
+        for q in candidates:
+            if all(q.topic != o.topic for o in ordered):
+                ordered.append(q)
         ordered += [q for q in candidates if q not in ordered]
         drawn.extend((section, q, each) for q in ordered[:count])
     if not drawn:

@@ -2,13 +2,20 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Sequence
 
 from quizzer.mock.plan import MockPlan, PlanItem
+from quizzer.models import Rating
 
 # The shape of a strong spoken answer, shown on every scorecard with concept questions.
 ANSWER_STRUCTURE = "definition → principle → pros/cons → applications"
+
+
+def mmss(seconds: float) -> str:
+    """`m:ss`, never negative."""
+    whole = max(0, int(seconds))
+    return f"{whole // 60}:{whole % 60:02d}"
 
 
 @dataclass(frozen=True)
@@ -21,7 +28,7 @@ class ItemResult:
     seconds: float
     answer: str = ""
     verdict: str = ""  # correct | wrong | unrated | ""
-    self_rating: int | None = None
+    self_rating: Rating | None = None
     feedback: str = ""  # grader message, judge summary
 
 

@@ -52,7 +52,8 @@ CASES = [
     Case("float64", pairs(7, beta=0.2, dtype="float64")),
     # beta * margin reaches about +-300: sigmoid underflows to 0 in float32 for the pairs the policy gets wrong.
     Case("huge_margins", pairs(8, beta=1.0, drift=200.0),
-         hint="the loss must stay finite for huge margins: use F.logsigmoid(x) (or -softplus(-x)), not log(sigmoid(x))"),
+         hint="the loss must stay finite for huge margins: use F.logsigmoid(x) (or -softplus(-x)), "
+              "not log(sigmoid(x))"),
     Case("gradient", pairs(6, beta=0.5), run=gradient,
          hint="the loss must stay differentiable w.r.t. the policy log-probs (no .detach(), .item() or no_grad)"),
 ]

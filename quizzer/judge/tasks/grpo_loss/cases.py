@@ -105,5 +105,6 @@ BUGS = [
         {_SEQ: "per_sequence = (per_token * weights).sum(dim=-1) / weights.shape[-1]"}),
     Bug("mask_ignored", "matches averaging over padded tokens too; use the mask (1 = real token)",
         {_SEQ: "per_sequence = per_token.mean(dim=-1)"}),
-    Bug("loss_detached", None, {"per_token = -(surrogate - beta * kl)": "per_token = -(surrogate - beta * kl).detach()"}),
+    Bug("loss_detached", None,
+        {"per_token = -(surrogate - beta * kl)": "per_token = -(surrogate - beta * kl).detach()"}),
 ]

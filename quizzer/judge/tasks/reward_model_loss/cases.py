@@ -36,7 +36,8 @@ def gradient(api: Any, a: dict[str, Any]) -> Any:
 
 CASES = [
     Case("example", scores(4), hidden=False),
-    Case("margin_float", scores(6, margin=1.0), hint="the margin is subtracted: -log sigmoid(chosen - rejected - margin)"),
+    Case("margin_float", scores(6, margin=1.0),
+         hint="the margin is subtracted: -log sigmoid(chosen - rejected - margin)"),
     Case("margin_per_pair", scores(8, margin=rand(8)), hint="a (B,) margin gives each pair its own margin"),
     Case("margin_none_explicit", scores(5, margin=None) | {"margin": None}),
     Case("ties", ties, hint="equal scores give log 2 per pair"),

@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta, tzinfo
-from typing import Iterable, Mapping, Sequence
 
+from quizzer.models import Rating
 from quizzer.store.attempts import Attempt
 from quizzer.store.cards import due_map
 from quizzer.store.db import Store
@@ -34,7 +35,7 @@ class Calibration:
     """Concept answers: self-rating set against key-point coverage."""
 
     rated: int
-    mean_coverage_by_rating: Mapping[int, float]
+    mean_coverage_by_rating: Mapping[Rating, float]
     overrated: int  # rated Good/Easy while covering under half the key points
     underrated: int  # rated Again/Hard while covering three quarters or more
 
@@ -53,21 +54,6 @@ class Stats:
     due_week: int
     weakest: tuple[Accuracy, ...]
     calibration: Calibration
-
-    def as_json(self) -> dict[str, object]:
-        """The `stats --json` document."""
-        def acc(items: Iterable[Accuracy]) -> list[dict[str, object]]:
-            return [{"name": a.name, "answered": a.answered, "right": a.right, "accuracy": round(a.rate, 4)}
-                    for a in items]
-
-        c = self.calibration
-        return {"answered": self.answered, "right": self.right, "skipped": self.skipped,
-                "accuracy": round(self.right / self.answered, 4) if self.answered else None,
-                "by_topic": acc(self.by_topic), "by_kind": acc(self.by_kind), "streak_days": self.streak_days,
-                "due_today": self.due_today, "due_next_7_days": self.due_week, "weakest_topics": acc(self.weakest),
-                "calibration": {"rated": c.rated, "overrated": c.overrated, "underrated": c.underrated,
-                                "mean_coverage_by_rating": {str(k): round(v, 4)
-                                                            for k, v in c.mean_coverage_by_rating.items()}}}
 
 
 def _group(attempts: Sequence[Attempt], key: str) -> tuple[Accuracy, ...]:
@@ -91,14 +77,15 @@ def streak(days: set[date], today: date) -> int:
 def calibration(attempts: Sequence[Attempt]) -> Calibration:
     """How self-ratings of concept answers compare with the key points they covered."""
     rated = [a for a in attempts if a.kind == "concept" and a.rating is not None]
-    by_rating: dict[int, list[float]] = defaultdict(list)
+    by_rating: dict[Rating, list[float]] = defaultdict(list)
     for a in rated:
-        by_rating[int(a.rating or 0)].append(a.score)
+        if a.rating is not None:
+            by_rating[a.rating].append(a.score)
     return Calibration(
         rated=len(rated),
         mean_coverage_by_rating={r: sum(v) / len(v) for r, v in sorted(by_rating.items())},
-        overrated=sum(1 for a in rated if (a.rating or 0) >= 3 and a.score < 0.5),
-        underrated=sum(1 for a in rated if (a.rating or 0) <= 2 and a.score >= 0.75),
+        overrated=sum(1 for a in rated if a.rating is not None and a.rating.recalled and a.score < 0.5),
+        underrated=sum(1 for a in rated if a.rating is not None and not a.rating.recalled and a.score >= 0.75),
     )
 
 
@@ -168,7 +155,7 @@ def summarise_store(store: Store, now: datetime, tz: tzinfo | None) -> Stats:
                           " FROM attempts WHERE kind = 'concept' AND rating IS NOT NULL AND verdict != 'skipped'"
                           " GROUP BY rating ORDER BY rating")
     cal = Calibration(rated=sum(int(r["n"]) for r in cal_rows),
-                      mean_coverage_by_rating={int(r["rating"]): float(r["mean"]) for r in cal_rows},
+                      mean_coverage_by_rating={Rating(int(r["rating"])): float(r["mean"]) for r in cal_rows},
                       overrated=sum(int(r["over"] or 0) for r in cal_rows),
                       underrated=sum(int(r["under"] or 0) for r in cal_rows))
     end_of_today = _end_of_today(now, tz)

@@ -4,39 +4,39 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from quizzer import render
-from quizzer.cli import practice_view as view
-from quizzer.cli.prompter import Deadline, Prompter, Quit, TimedOut
 from quizzer.errors import QuizzerError
-from quizzer.models import Code, Question
+from quizzer.kinds import kind_of
+from quizzer.kinds.base import spec_of
+from quizzer.models import Code, Lang, Question
+from quizzer.practice.prompter import Deadline, Prompter, Quit, TimedOut
+from quizzer.practice.view import PracticeView
+
+NOT_GRADED = "not graded"
 
 
-def prepare(question: Question, folder: Path) -> Path:
+def prepare(question: Question, folder: Path, view: PracticeView) -> Path:
     """The candidate's file for this task: an existing one is kept (work in progress), else the starter."""
     from quizzer.judge.starter import write_starter
 
-    spec = question.spec
-    assert isinstance(spec, Code)
-    path = folder / f"{spec.task}.py"
+    task = spec_of(question, Code).task
+    path = folder / f"{task}.py"
     if path.exists():
         view.note(f"using your existing {path}")
         return path
     folder.mkdir(parents=True, exist_ok=True)
-    return write_starter(spec.task, path)
+    return write_starter(task, path)
 
 
-def judge(question: Question, path: Path, device: str) -> tuple[bool, float, str]:
+def judge(question: Question, path: Path, device: str, view: PracticeView) -> tuple[bool, float, str]:
     """Grade the file: (passed, share of cases passed, one-line summary); the verdict is shown in full."""
     from quizzer.judge.grading import grade
 
-    spec = question.spec
-    assert isinstance(spec, Code)
     try:
-        verdict = grade(path, spec.task, device)
+        verdict = grade(path, spec_of(question, Code).task, device)
     except QuizzerError as exc:
-        render.problem(exc.message)
+        view.problem(exc.message)
         return False, 0.0, exc.message
-    render.verdict(verdict)
+    view.judged(verdict)
     passed = sum(1 for c in verdict.cases if c.passed)
     total = len(verdict.cases) or 1
     summary = f"{passed}/{total} cases passed" + (f"; forbidden: {', '.join(verdict.forbidden)}"
@@ -44,47 +44,42 @@ def judge(question: Question, path: Path, device: str) -> tuple[bool, float, str
     return verdict.passed, (passed / total if not verdict.forbidden else 0.0), summary
 
 
-def _read_command(question: Question, prompter: Prompter) -> str:
+def _read_command(question: Question, prompter: Prompter, view: PracticeView, lang: Lang) -> str:
     """The next line that is not :hint or :help (those are answered here and asked again)."""
-    from quizzer.judge.catalog import tasks
-
-    spec = question.spec
-    assert isinstance(spec, Code)
     while True:
         command = prompter.line().lower()
         if command == ":quit":
             raise Quit
         if command == ":hint":
-            info = tasks()[spec.task]
-            banned = f"; not allowed: {', '.join(info.forbidden)}" if info.forbidden else ""
-            view.note(f"write {', '.join(info.functions)}{banned}")
+            view.note(kind_of(question).hint(question, lang))
         elif command == ":help":
             view.note("Enter: write the starter, then grade your file · :hint · :skip · :quit")
         else:
             return command
 
 
-def practice_code(question: Question, folder: Path, device: str, prompter: Prompter) -> tuple[Path, bool, float, str] | None:
+def practice_code(question: Question, folder: Path, device: str, prompter: Prompter,
+                  view: PracticeView, lang: Lang) -> tuple[Path, bool, float, str] | None:
     """Enter writes the starter, each further Enter grades; None when the candidate skips."""
-    if _read_command(question, prompter) == ":skip":
+    if _read_command(question, prompter, view, lang) == ":skip":
         return None
-    path = prepare(question, folder)
-    result = (False, 0.0, "not graded")
+    path = prepare(question, folder, view)
+    result = (False, 0.0, NOT_GRADED)
     while True:
         view.note(f"edit {path}, then press Enter to grade it (:skip to move on, :quit to stop)")
-        command = _read_command(question, prompter)
+        command = _read_command(question, prompter, view, lang)
         if command == ":skip":
             # A file that was graded and then given up on counts as that grade, not as a skip.
-            return (path, *result) if result[2] != "not graded" else None
-        result = judge(question, path, device)
+            return (path, *result) if result[2] != NOT_GRADED else None
+        result = judge(question, path, device, view)
         if result[0]:
             return (path, *result)
 
 
-def run_code_question(question: Question, folder: Path, device: str, prompter: Prompter,
-                      deadline: Deadline) -> tuple[str, float, str]:
+def run_code_question(question: Question, folder: Path, device: str, prompter: Prompter, deadline: Deadline,
+                      view: PracticeView) -> tuple[str, float, str]:
     """The mock's hand-write step: the starter is written at once, the file is graded on Enter or when time is up."""
-    path = prepare(question, folder)
+    path = prepare(question, folder, view)
     view.note(f"write your solution in {path}; press Enter to grade it (:skip to give up)")
     status = "answered"
     try:
@@ -94,5 +89,5 @@ def run_code_question(question: Question, folder: Path, device: str, prompter: P
         # Pencils down: what is in the file when the clock runs out is what gets graded.
         view.note("time is up: grading your file as it is")
         status = "timed-out"
-    passed, score, summary = judge(question, path, "cpu" if device not in ("cpu", "cuda") else device)
+    _passed, score, summary = judge(question, path, device, view)
     return status, score, summary

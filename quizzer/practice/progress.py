@@ -4,26 +4,28 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from quizzer.scheduler import next_card
-from quizzer.session import Outcome
+from quizzer.models import Rating
+from quizzer.practice.scheduler import next_card
+from quizzer.practice.session import Outcome
 from quizzer.store import Store
 from quizzer.store import cards as card_rows
 from quizzer.store.attempts import Attempt, insert
 
 
-def final_verdict(outcome: Outcome, rating: int | None) -> str:
-    """Concept answers are right when the candidate rates recall Good or Easy."""
+def final_verdict(outcome: Outcome, rating: Rating | None) -> str:
+    """Self-rated answers are right when the candidate rates recall Good or Easy."""
     if outcome.verdict == "unrated":
-        return "correct" if (rating or 1) >= 3 else "wrong"
+        return "correct" if rating is not None and rating.recalled else "wrong"
     return outcome.verdict
 
 
-def save(store: Store, outcome: Outcome, rating: int | None, mode: str, session_id: str, when: datetime) -> None:
+def save(store: Store, outcome: Outcome, rating: Rating | None, mode: str, session_id: str, when: datetime) -> None:
     """Record the attempt and, unless skipped, review the question's card."""
     q = outcome.asked.question
     attempt = Attempt(question_id=q.id, topic=q.topic, kind=q.kind, answer=outcome.answer,
                       verdict=final_verdict(outcome, rating), score=outcome.score, seconds=round(outcome.seconds, 2),
-                      mode=mode, session_id=session_id, answered_at=when, params=outcome.asked.params, rating=rating)
+                      mode=mode, session_id=session_id, answered_at=when, params=outcome.asked.params,
+                      rating=rating)
     with store.write() as conn:
         insert(conn, attempt)
         if outcome.verdict != "skipped" and rating is not None:

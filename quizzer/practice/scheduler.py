@@ -7,11 +7,7 @@ import json
 import os
 from datetime import datetime
 
-AGAIN, HARD, GOOD, EASY = 1, 2, 3, 4
-RATING_NAMES = {AGAIN: "Again", HARD: "Hard", GOOD: "Good", EASY: "Easy"}
-# Anki's meanings, shown next to the keys.
-RATING_MEANINGS = {AGAIN: "forgot it", HARD: "recalled with serious effort", GOOD: "recalled after a pause",
-                   EASY: "recalled at once"}
+from quizzer.models import Rating
 
 
 def card_id(question_id: str) -> int:
@@ -24,11 +20,11 @@ def fuzzing() -> bool:
     return os.environ.get("QUIZZER_FSRS_FUZZ", "1") != "0"
 
 
-def next_card(stored: str | None, question_id: str, rating: int, when: datetime) -> tuple[str, datetime]:
+def next_card(stored: str | None, question_id: str, rating: Rating, when: datetime) -> tuple[str, datetime]:
     """The card after one review: (card JSON, next due time)."""
     import fsrs  # imported at the first review, not at start-up
 
     scheduler = fsrs.Scheduler(enable_fuzzing=fuzzing())
     card = fsrs.Card.from_dict(json.loads(stored)) if stored else fsrs.Card(card_id=card_id(question_id), due=when)
-    card, _log = scheduler.review_card(card, fsrs.Rating(rating), review_datetime=when)
+    card, _log = scheduler.review_card(card, fsrs.Rating(int(rating)), review_datetime=when)
     return json.dumps(card.to_dict()), card.due

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import select
 import sys
+from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import Callable, TextIO
+from typing import TextIO
 
 COMMANDS = (":skip", ":hint", ":quit", ":help")
 
@@ -57,7 +58,7 @@ class Prompter:
         """One line, stripped; TimedOut when `timeout` seconds pass first."""
         return self._line(marker, timeout).strip()
 
-    def block(self, marker: str = "> ", more: str = "… ", deadline: "Deadline | None" = None) -> str:
+    def block(self, marker: str = "> ", more: str = "… ", deadline: Deadline | None = None) -> str:
         """Lines until an empty one; a `:command` on the first line is returned alone.
 
         With a deadline, a block cut short by time raises TimedOut carrying what was typed so far.

@@ -1,0 +1,132 @@
+"""The mock's loop: the plan's questions against one clock, every answer saved as it is graded."""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Callable, Mapping
+from pathlib import Path
+
+from quizzer.kinds import UnreadableAnswer, kind_of
+from quizzer.mock.plan import MockPlan, PlanItem
+from quizzer.mock.scorecard import ItemResult
+from quizzer.mock.view import MockView
+from quizzer.models import Rating
+from quizzer.practice.progress import save
+from quizzer.practice.prompter import Deadline, Prompter, TimedOut
+from quizzer.practice.session import Outcome, Session
+from quizzer.store import Store
+from quizzer.store.db import utcnow
+
+# (item, deadline) -> (status, score, feedback); the judge-backed one is the default.
+CodeStep = Callable[[PlanItem, Deadline], tuple[str, float, str]]
+
+
+class EndMock(Exception):
+    """The candidate ended the mock early with :quit."""
+
+
+class MockLoop:
+    """Asks the plan's questions against one clock; every answer is saved as it is graded."""
+
+    def __init__(self, plan: MockPlan, session: Session, store: Store, prompter: Prompter, clock: Callable[[], float],
+                 practice: bool, code_step: CodeStep, sources: Mapping[str, str], view: MockView) -> None:
+        self.plan, self.session, self.store, self.prompter, self.clock = plan, session, store, prompter, clock
+        self.practice, self.code_step, self.sources, self.view = practice, code_step, sources, view
+        self.mock_id = uuid.uuid4().hex[:12]
+        self.results: list[ItemResult] = []
+        self.start = clock()
+        self.deadline = Deadline(clock, self.start + plan.minutes * 60)
+
+    def run(self) -> None:
+        """Every item in order until the plan or the clock runs out."""
+        for item in self.plan.items:
+            if self.deadline.left() <= 0:
+                break
+            self.results.append(self.ask(item))
+
+    def fill_not_reached(self) -> None:
+        """Mark every item without a result as not reached."""
+        for item in self.plan.items[len(self.results):]:
+            self.results.append(ItemResult(item, "not-reached", 0.0, 0.0))
+
+    def ask(self, item: PlanItem) -> ItemResult:
+        """One item: a typed answer, a skip, the clock running out, or the hand-write step."""
+        self.view.clock(len(self.results) + 1, item, self.deadline.left())
+        asked = self.session.next()
+        assert asked is not None
+        assert asked.question is item.question
+        self.view.question(asked, self.sources)
+        started = self.clock()
+        kind = kind_of(item.question)
+        if not kind.typed:
+            status, value, feedback = self.code_step(item, self.deadline)
+            return ItemResult(item, status, value, self.clock() - started, feedback=feedback)
+        while True:
+            try:
+                text = (self.prompter.block(deadline=self.deadline) if kind.multiline
+                        else self.prompter.line(timeout=self.deadline.left()))
+            except TimedOut as exc:
+                typed = exc.args[0] if exc.args else ""
+                if typed:  # an answer cut short by the clock is graded on what was written
+                    return self.graded(item, self.session.submit(typed), started, timed_out=True)
+                self.view.closed("time is up: this question is closed")
+                self.session.skip()
+                return ItemResult(item, "timed-out", 0.0, self.clock() - started, verdict="")
+            command = text.lower()
+            if command == ":quit":
+                raise EndMock
+            if command == ":skip":
+                save(self.store, self.session.skip(), None, "mock", self.mock_id, utcnow())
+                return ItemResult(item, "skipped", 0.0, self.clock() - started)
+            if command in (":hint", ":help"):
+                self.view.note("no hints in a mock; :skip moves on, :quit ends the mock")
+                continue
+            if not text and not kind.multiline:
+                continue
+            try:
+                return self.graded(item, self.session.submit(text), started)
+            except UnreadableAnswer as exc:
+                self.view.note(f"could not read that: {exc.message}")
+
+    def graded(self, item: PlanItem, outcome: Outcome, started: float, timed_out: bool = False) -> ItemResult:
+        """Show (with --practice) and save a graded answer; a self-rated one asks for the rating."""
+        rating = None
+        if outcome.verdict == "unrated":
+            if self.practice:
+                self.view.review(outcome)
+            rating = self.self_rating()
+        elif self.practice:
+            self.view.verdict(outcome)
+        if not self.practice:
+            self.view.note("answer recorded")
+        save(self.store, outcome, rating if rating is not None else outcome.implied_rating, "mock", self.mock_id,
+             utcnow())
+        return ItemResult(item, "timed-out" if timed_out else "answered", outcome.score, self.clock() - started,
+                          answer=outcome.answer, verdict=outcome.verdict, self_rating=rating,
+                          feedback=outcome.message + (f" ({outcome.hint})" if outcome.hint else ""))
+
+    def self_rating(self) -> Rating | None:
+        """The candidate's rating by number; Enter (or the clock) leaves it unrated."""
+        self.view.say("How well did you answer? " + " · ".join(f"{int(r)} {r.label}" for r in Rating)
+                      + " (Enter: skip rating)")
+        while True:
+            try:
+                text = self.prompter.line("rating> ", timeout=max(self.deadline.left(), 0.001))
+            except TimedOut:
+                return None
+            if not text:
+                return None
+            if text in {str(int(r)) for r in Rating}:
+                return Rating(int(text))
+            self.view.note("type 1-4, or press Enter")
+
+
+def judge_code_step(workdir: Path, device: str, prompter: Prompter, view: MockView) -> CodeStep:
+    """The hand-write step backed by the judge (imported only when a mock reaches its coding question)."""
+
+    def step(item: PlanItem, deadline: Deadline) -> tuple[str, float, str]:
+        from quizzer.practice.codeflow import run_code_question
+
+        return run_code_question(item.question, workdir, device, prompter, deadline, view)
+
+    return step
