@@ -46,7 +46,10 @@ def test_one_code_question_for_every_task() -> None:
 
 @pytest.mark.skipif(not CONTRACT_TASKS, reason="shared/contracts is not beside the checkout")
 def test_task_catalog_matches_the_contract() -> None:
-    assert sorted(CONTRACT_TASKS) == sorted(tasks())
+    # Every task of the public contract exists; tasks added since are documented in docs/judge-tasks.md.
+    assert set(CONTRACT_TASKS) <= set(tasks())
+    documented = (REPO / "docs" / "judge-tasks.md").read_text(encoding="utf-8")
+    assert [t for t in tasks() if t not in CONTRACT_TASKS and f"`{t}`" not in documented] == []
 
 
 def test_the_three_calculation_problems_have_the_right_answers() -> None:
