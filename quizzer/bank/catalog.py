@@ -9,6 +9,7 @@ from pathlib import Path
 
 from quizzer import resources
 from quizzer.bank import cache
+from quizzer.bank.duplicates import duplicates
 from quizzer.bank.evidence_check import generic_evidence
 from quizzer.bank.paths import bank_files
 from quizzer.bank.schema import Reader, read_bank
@@ -101,7 +102,9 @@ def _cross_checks(banks: list[Bank], sources: dict[str, str], thorough: bool) ->
             if key not in sources:
                 bad(f"unknown source {key!r}", "source")
     if thorough:
-        problems.extend(generic_evidence([q for b in banks for q in b.questions]))
+        every = [q for b in banks for q in b.questions]
+        problems.extend(generic_evidence(every))
+        problems.extend(duplicates(every))
     return problems
 
 
