@@ -165,3 +165,8 @@ def test_content_uses_of_forget_and_approximately_are_not_hedges() -> None:
     assert not hedged("If you forget the fp32 master copy, small updates vanish in fp16.")
     assert not hedged("如果忘了 fp32 主权重，小的更新会在 fp16 里被舍入掉。")
     assert not hedged("大概 8Ld² FLOPs per token. 计算量主要在矩阵乘。")
+
+
+def test_a_chinese_negation_reaches_its_predicate_not_the_whole_clause() -> None:
+    assert shows("λ 取 0 方差小但 critic 不准就有偏", ("有偏",))
+    assert not shows("DPO 并不需要单独训练一个奖励模型", ("训练 ... 奖励模型",))

@@ -23,6 +23,9 @@ _NO_ING = {"mean", "head", "rank", "mind", "wing", "bear", "draw", "sing", "ring
 # A gap: up to four Latin words, or up to eight other characters (Chinese has no spaces), never across a
 # comma or a full stop, so "不 ... 均值" cannot reach from one clause into the next.
 _GAP = r"(?:(?:\s?[a-z0-9']+){0,4}?\s?|[^,;:.?!。、]{0,8}?)"
+# A Chinese negation reaches the predicate right after it ("不减去均值", "没有单独训练奖励模型"), not the
+# rest of the clause ("critic 不准就有偏": 不 negates 准, and 有偏 is asserted).
+ZH_REACH = 10
 _TOKEN = re.compile(rf"\*|[a-z0-9]+|[{CJK}]|\S")
 
 
@@ -161,6 +164,7 @@ def answer_scopes(answer: str) -> tuple[Scope, ...]:
     return tuple(make_scope(p) for p in sentences(normalize(answer)))
 
 
+
 def _negated(scope: Scope, span: tuple[int, int], own: list[tuple[int, int]], source: str) -> bool:
     start, end = span
     clause = _clause_of(scope, start)
@@ -174,7 +178,7 @@ def _negated(scope: Scope, span: tuple[int, int], own: list[tuple[int, int]], so
         if reach == ADJACENT:
             if ce == start:
                 return True
-        elif cs < end or reach == BACK:
+        elif reach == BACK or (cs < end and (scope.text[cs:ce].isascii() or start - ce <= ZH_REACH)):
             return True
     return False
 
@@ -207,12 +211,17 @@ def _whole(answer: str) -> str:
 
 
 def shows(answer: str, patterns: tuple[str, ...], by_clause: bool = False) -> bool:
-    """Whether any of the patterns is shown by the answer within one sentence (or one clause)."""
+    """Whether any pattern is shown within one sentence (claims) or one clause (misconceptions).
+
+    (Letting a claim span two neighbouring sentences was measured on the labelled corpus: it let four times
+    as many bad answers through as it rescued good ones, so a claim stays within its sentence.)
+    """
     whole = _whole(answer)
     for source in patterns:
         pattern = compile_pattern(source)
         # Most patterns miss a group anywhere in the answer: reject those before cutting it into scopes.
-        if all(g.search(whole) for g in pattern.groups) and any(
-                matches_in(pattern, sc, by_clause) for sc in answer_scopes(answer)):
+        if not all(g.search(whole) for g in pattern.groups):
+            continue
+        if any(matches_in(pattern, sc, by_clause) for sc in answer_scopes(answer)):
             return True
     return False
