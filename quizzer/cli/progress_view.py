@@ -22,12 +22,16 @@ def bar(rate: float) -> str:
 
 def stats(s: Stats) -> None:
     """Progress by topic and kind, streak, due counts, weakest topics, calibration."""
-    if not s.answered and not s.skipped:
+    if not s.answered and not s.skipped and not s.unrated:
         out.print("No answers yet: run 'quizzer practice' to start.")
         return
     rate = f"{s.right / s.answered:.0%}" if s.answered else "–"
-    out.print(f"[bold]{s.answered}[/] answered · {s.right} right ({rate}) · {s.skipped} skipped · "
+    unrated = f" · {s.unrated} unrated" if s.unrated else ""
+    out.print(f"[bold]{s.answered}[/] answered · {s.right} right ({rate}) · {s.skipped} skipped{unrated} · "
               f"streak {s.streak_days} day{'s' if s.streak_days != 1 else ''}")
+    if s.unrated:
+        out.print("[dim]unrated: concept answers left without a self-rating count as neither right nor wrong and "
+                  "are not scheduled for review ('quizzer history' lists them)[/]")
     out.print(f"reviews due today: [bold]{s.due_today}[/] · in the next 7 days: {s.due_week}")
     out.print()
     table = Table(box=None, show_header=True, header_style="bold", pad_edge=False)

@@ -95,12 +95,15 @@ class MockLoop:
             if self.practice:
                 self.view.review(outcome)
             rating = self.self_rating()
+            if rating is None:
+                self.view.note("left unrated: it counts as neither right nor wrong and is not scheduled for review")
         elif self.practice:
             self.view.verdict(outcome)
         if not self.practice:
             self.view.note("answer recorded")
-        save(self.store, outcome, rating if rating is not None else outcome.implied_rating, "mock", self.mock_id,
-             utcnow())
+        # A self-rated answer keeps the candidate's rating or none at all, never an implied Again.
+        save(self.store, outcome, rating if outcome.verdict == "unrated" else outcome.implied_rating, "mock",
+             self.mock_id, utcnow())
         return ItemResult(item, "timed-out" if timed_out else "answered", outcome.score, self.clock() - started,
                           answer=outcome.answer, verdict=outcome.verdict, self_rating=rating,
                           feedback=outcome.message + (f" ({outcome.hint})" if outcome.hint else ""))
@@ -108,7 +111,7 @@ class MockLoop:
     def self_rating(self) -> Rating | None:
         """The candidate's rating by number; Enter (or the clock) leaves it unrated."""
         self.view.say("How well did you answer? " + " · ".join(f"{int(r)} {r.label}" for r in Rating)
-                      + " (Enter: skip rating)")
+                      + " (Enter: leave unrated)")
         while True:
             try:
                 text = self.prompter.line("rating> ", timeout=max(self.deadline.left(), 0.001))
