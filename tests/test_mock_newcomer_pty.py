@@ -70,3 +70,22 @@ def test_a_skipped_rating_is_kept_unrated_not_saved_as_again(tmp_path: Path) -> 
     stats = _quizzer(home, "stats")
     assert "0 answered · 0 right (–) · 0 skipped · 1 unrated" in stats
     assert f"{question.topic} " not in stats  # the topic is not shown at 0%
+
+
+def test_a_stray_enter_on_a_mock_concept_question_asks_again(tmp_path: Path) -> None:
+    home = tmp_path / "home"
+    child = _spawn(home, "--minutes", "1", "--seed", "11")
+    child.expect("concepts · budget")
+    child.expect("> ")
+    child.sendline("")
+    child.expect("type an answer \\(finish it with an empty line\\), or :skip to move on")
+    child.expect("> ")
+    child.sendline(":skip")
+    child.expect("estimation · budget")
+    child.expect("> ")
+    child.sendline(":quit")
+    child.expect("Scorecard")
+    child.expect(pexpect.EOF)
+    child.close()
+    conn = sqlite3.connect(home / "history.sqlite3")
+    assert conn.execute("SELECT verdict FROM attempts").fetchall() == [("skipped",)]

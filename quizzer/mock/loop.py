@@ -81,7 +81,9 @@ class MockLoop:
             if command in (":hint", ":help"):
                 self.view.note("no hints in a mock; :skip moves on, :quit ends the mock")
                 continue
-            if not text and not kind.multiline:
+            if not text:  # a stray Enter is not an answer: only :skip gives up
+                self.view.note("type an answer" + (" (finish it with an empty line)" if kind.multiline else "")
+                               + ", or :skip to move on")
                 continue
             try:
                 return self.graded(item, self.session.submit(text), started)
