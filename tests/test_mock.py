@@ -102,6 +102,11 @@ def test_plan_scales_with_minutes_and_is_seeded(catalog) -> None:  # type: ignor
     assert make_plan(catalog.questions, 45, "general", seed=1) == plan45
     plan1 = make_plan(catalog.questions, 1, "general", seed=1)
     assert [i.question.kind for i in plan1.items] == ["concept"]  # no hand-write or quick check in one minute
+    assert [(o.section, o.from_minutes) for o in plan1.left_out] == [("estimation", None), ("quick check", 3.0),
+                                                                     ("hand-write", 10.0)]
+    plan10 = make_plan(catalog.questions, 10, "general", seed=1)
+    assert [i.question.kind for i in plan10.items] == ["concept", "choice", "code"]
+    assert [o.section for o in plan10.left_out] == ["estimation"]  # the demo bank has no estimate to ask
 
 
 def test_all_answered_early_scores_every_section(catalog, capsys) -> None:  # type: ignore[no-untyped-def]

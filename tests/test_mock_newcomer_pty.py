@@ -89,3 +89,25 @@ def test_a_stray_enter_on_a_mock_concept_question_asks_again(tmp_path: Path) -> 
     child.close()
     conn = sqlite3.connect(home / "history.sqlite3")
     assert conn.execute("SELECT verdict FROM attempts").fetchall() == [("skipped",)]
+
+
+def test_a_short_mock_says_what_it_leaves_out(tmp_path: Path) -> None:
+    child = _spawn(tmp_path / "home", "--minutes", "5", "--seed", "3")
+    child.expect("Mock interview")
+    child.expect("Left out of this 5-minute mock: hand-write \\(mocks of 10 minutes or more have it\\)\\.")
+    child.expect("Rules: ")
+    child.expect("> ")
+    child.sendline(":quit")
+    child.expect(pexpect.EOF)
+    assert "quick check" in child.before
+
+
+def test_a_fifteen_minute_mock_has_a_hand_write_step(tmp_path: Path) -> None:
+    child = _spawn(tmp_path / "home", "--minutes", "15", "--seed", "3")
+    child.expect("Mock interview")
+    plan = child.expect(["Rules: ", "Left out"])
+    assert plan == 0
+    assert "hand-write" in child.before and "code" in child.before
+    child.expect("> ")
+    child.sendline(":quit")
+    child.expect(pexpect.EOF)

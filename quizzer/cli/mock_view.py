@@ -24,6 +24,11 @@ class MockScreen(PracticeScreen):
         for i, item in enumerate(p.items, 1):
             table.add_row(str(i), item.section, item.question.kind, item.question.topic, mmss(item.budget))
         out.print(table)
+        if p.left_out:
+            out.print(f"[yellow]Left out of this {p.minutes:g}-minute mock:[/] " + "; ".join(
+                f"{o.section} (mocks of {o.from_minutes:g} minutes or more have it)" if o.from_minutes is not None
+                else f"{o.section} (the banks have no question for it on the {p.track} track)"
+                for o in p.left_out) + ".")
         feedback = "feedback after each answer (--practice)" if practice else "no feedback until the end (strict)"
         out.print(f"Rules: one clock for the whole round; each question shows its budget. When time runs out the "
                   f"current question closes and the rest are not reached. {feedback}. Concept answers end with an "
