@@ -210,3 +210,50 @@ def test_report_path_is_checked_before_the_mock_starts(tmp_path: Path) -> None:
                            input=":quit\n")
     assert forced.exit_code == 0
     assert existing.read_text(encoding="utf-8").startswith("# Mock interview: general, 1 min")
+
+
+MISCONCEPTION_BANK = """\
+topic: demo
+title: {zh: 演示, en: Demo}
+questions:
+  - id: demo.scale
+    kind: concept
+    difficulty: 1
+    tags: [softmax]
+    source: [hot.q04]
+    prompt: {zh: "为什么除以 sqrt(d_k)？", en: "Why divide attention scores by sqrt(d_k)?"}
+    answer: {zh: 控制点积的方差。, en: It keeps the dot products at unit variance.}
+    key_points:
+      - text: {zh: 点积方差为 d_k, en: The dot product has variance d_k}
+        evidence: ["variance | 方差"]
+        essential: true
+      - text: {zh: softmax 饱和, en: Softmax saturates}
+        evidence: ["saturat* | 饱和"]
+      - text: {zh: 梯度消失, en: Gradients vanish}
+        evidence: ["gradient* | 梯度"]
+    misconceptions:
+      - text: {zh: 缩放让矩阵乘更快, en: Scaling makes the matmul faster}
+        evidence: ["scal* | divid* + faster | speed* | 更快"]
+        correction: {zh: 缩放不改变计算量。, en: Scaling does not change the cost of the matmul.}
+"""
+
+
+def test_mock_practice_feedback_shows_what_practice_shows(tmp_path: Path) -> None:
+    from typer.testing import CliRunner
+
+    from quizzer.cli import app
+
+    bank = tmp_path / "demo.yaml"
+    bank.write_text(MISCONCEPTION_BANK, encoding="utf-8")
+    answer = "The variance grows with d_k, and dividing makes the matmul faster.\n\n"
+    runner = CliRunner()
+    practice = runner.invoke(app, ["practice", "--bank", str(bank)], input=answer + "\n").stdout
+    mock = runner.invoke(app, ["mock", "--minutes", "1", "--practice", "--bank", str(bank)], input=answer + "\n").stdout
+
+    def review(out: str) -> str:
+        return out[out.index("Reference answer"):out.index("in fact:")]
+
+    assert review(mock) == review(practice)
+    assert (" ✓ The dot product has variance d_k (essential)\n ✗ Softmax saturates\n ✗ Gradients vanish\n"
+            "✗ misconception: Scaling makes the matmul faster\n") in review(mock)
+    assert "in fact: Scaling does not change the cost of the matmul." in mock
