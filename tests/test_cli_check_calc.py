@@ -21,7 +21,7 @@ def run(*args: str) -> tuple[int, str, str]:
     (["check", "4 GiB", "--expect", "4294967296 B"], 0, "✓ Correct: 4 GiB; expected 4.29 GB (4.00 GiB).\n"),
     (["check", "4", "GiB", "--expect", "4294967296 B"], 0, "✓ Correct: 4 GiB; expected 4.29 GB (4.00 GiB).\n"),
     (["check", "8.59 GB", "--expect", "4294967296 B"], 1,
-     "✗ Not quite: 8.59 GB; expected 4.29 GB (4.00 GiB) (yours is 2× as large).\n"
+     "✗ Not quite: 8.59 GB; expected 4.29 GB (4.00 GiB) (2× too large).\n"
      "hint: Off by 2: are both K and V counted? fp16/bf16 is 2 bytes per value, fp32 is 4.\n"),
     (["check", "4.29", "--expect", "4294967296 B"], 1, "✗ A unit is needed: the answer is a size in bytes.\n"),
     (["check", "4.29 hours", "--expect", "4294967296 B"], 1,
@@ -29,15 +29,15 @@ def run(*args: str) -> tuple[int, str, str]:
     (["check", "17-18 GB", "--expect", "17.5 GB", "--rel-tol", "5%"], 0, "✓ Correct: 17 GB – 18 GB; expected 17.5 GB.\n"),
     (["check", "10-100 GB", "--expect", "17.5 GB"], 1,
      "✗ The range 10 GB – 100 GB is too wide to grade (high/low = 10, at most 1.5): commit to one estimate.\n"),
-    (["check", "17.5 GB", "--expect", "18 GB"], 1, "✗ Not quite: 17.5 GB; expected 18 GB (yours is 1/1.03 as large).\n"),
+    (["check", "17.5 GB", "--expect", "18 GB"], 1, "✗ Not quite: 17.5 GB; expected 18 GB (3% too small).\n"),
     (["check", "17.5 GB", "--expect", "18 GB", "--rel-tol", "0.03"], 0, "✓ Correct: 17.5 GB; expected 18 GB.\n"),
     (["check", "3e23 FLOP", "--expect", "1e23 FLOP", "--factor", "3"], 0,
      "✓ Correct: 3e23 FLOP; expected 1.00e23 FLOP (1,157 PF-days).\n"),
     (["check", "1.6 days", "--expect", "38.95 day", "--rel-tol", "0.05"], 1,
-     "✗ Not quite: 1.6 day; expected 39 day (yours is 1/24.3 as large).\nhint: Off by 24: hours versus days.\n"),
+     "✗ Not quite: 1.6 day; expected 39 day (24.3× too small).\nhint: Off by 24: hours versus days.\n"),
     (["check", "约14G显存", "--expect", "14 GB"], 0, "✓ Correct: 14 GB; expected 14 GB.\n"),
     (["check", "8.59 GB", "--expect", "4294967296 B", "--lang", "zh"], 1,
-     "✗ 不对：你的答案 8.59 GB；参考答案 4.29 GB (4.00 GiB)（是参考值的 2×）。\n"
+     "✗ 不对：你的答案 8.59 GB；参考答案 4.29 GB (4.00 GiB)（是参考值的 2 倍）。\n"
      "hint: 差了 2 倍：K 和 V 是不是都算了？fp16/bf16 每个数 2 字节，fp32 是 4 字节。\n"),
     (["check", "6ND", "--expect", "6*N*D"], 0, "✓ Correct: equivalent to the expected formula (shown symbolically).\n"),
     (["check", "2*b*L", "--expect", "2*L*b", "--var", "b"], 0,

@@ -49,3 +49,21 @@ def test_skip_scores_nothing(tmp_path: Path, rmsnorm_question: Question) -> None
     status, score, summary = run_code_question(rmsnorm_question, tmp_path, "cpu", prompter(":skip\n"),
                                                Deadline(time.monotonic, time.monotonic() + 600), MockScreen("en"))
     assert (status, score) == ("skipped", 0.0) and "rmsnorm.py" in summary
+
+
+def test_the_hand_write_step_gives_one_instruction(tmp_path: Path, rmsnorm_question: Question, capsys) -> None:  # type: ignore[no-untyped-def]
+    import random
+
+    from quizzer.practice.session import Session
+
+    screen = MockScreen("en")
+    asked = Session([rmsnorm_question], "en", random.Random(0), time.monotonic).next()
+    assert asked is not None
+    screen.question(asked, {})
+    run_code_question(rmsnorm_question, tmp_path, "cpu", prompter(":skip\n"),
+                      Deadline(time.monotonic, time.monotonic() + 600), screen)
+    out = capsys.readouterr().out
+    assert "Press Enter to write the starter" not in out  # the practice instruction does not apply: it is written
+    assert out.count("press Enter") + out.count("Press Enter") == 1
+    assert (f"The starter is {tmp_path / 'rmsnorm.py'}: write your solution there, then press Enter to grade it "
+            "(it is graded when time runs out too; :skip gives up).") in out

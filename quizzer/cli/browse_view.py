@@ -8,7 +8,7 @@ from collections.abc import Mapping
 from rich.markup import escape
 from rich.table import Table
 
-from quizzer.cli.console import err, out
+from quizzer.cli.console import counted, err, out
 from quizzer.kinds import kind_of
 from quizzer.models import Catalog, Lang, Question
 
@@ -23,7 +23,7 @@ def question_table(questions: list[Question], lang: Lang) -> None:
         first = prompt.splitlines()[0] if prompt else ""
         table.add_row(q.id, q.kind, str(q.difficulty), escape(first[:100]))
     out.print(table)
-    out.print(f"{len(questions)} questions")
+    out.print(counted(len(questions), "question"))
 
 
 def answer_frame(q: Question, lang: Lang) -> None:
@@ -61,7 +61,7 @@ def validation(catalog: Catalog) -> None:
         err.print(escape(str(p)))
     n = len(catalog.questions)
     if catalog.problems:
-        err.print(f"{len(catalog.problems)} problems in the banks ({n} questions loaded)")
+        err.print(f"{counted(len(catalog.problems), 'problem')} in the banks ({counted(n, 'question')} loaded)")
     else:
-        out.print(f"ok: {n} questions in {len(catalog.banks)} banks")
+        out.print(f"ok: {counted(n, 'question')} in {counted(len(catalog.banks), 'bank')}")
     sys.stdout.flush()

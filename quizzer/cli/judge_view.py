@@ -7,7 +7,7 @@ import sys
 from rich.markup import escape
 from rich.table import Table
 
-from quizzer.cli.console import err, out
+from quizzer.cli.console import counted, err, out
 from quizzer.judge.catalog import TaskInfo
 from quizzer.judge.verdict import Verdict
 
@@ -23,7 +23,8 @@ def task_table(infos: list[TaskInfo], ready: set[str]) -> None:
         title = info.title if info.id in ready else f"{info.title} (no tests yet)"
         table.add_row(info.id, escape(title), escape(", ".join(info.functions)))
     out.print(table)
-    out.print(f"{len(infos)} tasks. 'quizzer start TASK' writes a starter file; 'quizzer grade FILE' checks it.")
+    out.print(f"{counted(len(infos), 'task')}. 'quizzer start TASK' writes a starter file; "
+              "'quizzer grade FILE' checks it.")
 
 
 def started(path: str, info: TaskInfo) -> None:
@@ -63,9 +64,10 @@ def verdict(v: Verdict) -> None:
             out.print(f"  [dim]{escape(line)}[/]")
     passed = sum(c.passed for c in v.cases)
     if v.passed:
-        out.print(f"[bold green]PASS[/] all {passed} cases ({v.seconds:.1f} s)")
+        out.print(f"[bold green]PASS[/] {'all ' if passed > 1 else ''}{counted(passed, 'case')} "
+                  f"({v.seconds:.1f} s)")
     else:
-        out.print(f"[bold red]FAIL[/] {passed} of {len(v.cases)} cases passed ({v.seconds:.1f} s)")
+        out.print(f"[bold red]FAIL[/] {passed} of {counted(len(v.cases), 'case')} passed ({v.seconds:.1f} s)")
     sys.stdout.flush()
 
 

@@ -12,7 +12,7 @@ from quizzer.cli.app import app
 from quizzer.cli.mock_view import MockScreen
 from quizzer.cli.options import BankOption, DeviceOption, LangOption, language, load_banks
 from quizzer.errors import EXIT_INTERRUPTED
-from quizzer.mock.finish import finish
+from quizzer.mock.finish import check_report, finish
 from quizzer.mock.loop import EndMock, MockLoop, judge_code_step
 from quizzer.mock.plan import make_plan
 from quizzer.practice.prompter import EndOfInput, Prompter
@@ -27,6 +27,7 @@ def mock(
     track: str = typer.Option("general", help="general, training or inference."),
     seed: int | None = typer.Option(None, help="Seed for the plan (the same seed gives the same round)."),
     report: Path | None = typer.Option(None, "--report", help="Also write the Markdown scorecard here."),
+    force: bool = typer.Option(False, "--force", help="Overwrite the --report file if it exists."),
     practice: bool = typer.Option(False, "--practice", help="Show feedback after each answer."),
     lang: LangOption = "en",
     workdir: Path | None = typer.Option(None, help="Folder for the hand-write starter (default: data folder)."),
@@ -34,6 +35,8 @@ def mock(
     bank: BankOption = None,
 ) -> None:
     """A timed mock interview: concepts, an estimate, a quick check and a hand-write task, then a scorecard."""
+    if report is not None:
+        check_report(report, force)
     catalog = load_banks(bank)
     seed = seed if seed is not None else random.SystemRandom().randrange(1, 10**6)
     the_plan = make_plan(catalog.questions, minutes, track, seed)

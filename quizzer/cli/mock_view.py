@@ -10,6 +10,7 @@ from quizzer.cli.practice_view import PracticeScreen
 from quizzer.kinds import kind_of
 from quizzer.mock.plan import MockPlan, PlanItem
 from quizzer.mock.scorecard import ANSWER_STRUCTURE, Scorecard, mmss
+from quizzer.models import Question
 
 
 class MockScreen(PracticeScreen):
@@ -17,18 +18,28 @@ class MockScreen(PracticeScreen):
 
     def plan(self, p: MockPlan, practice: bool) -> None:
         """The round and its rules, before the clock starts."""
-        out.print(f"[bold]Mock interview[/] · {p.track} track · {p.minutes:g} minutes · seed {p.seed}")
+        out.print(f"[bold]Mock interview[/] · {p.track} track · {p.minutes:g} minute{'s' if p.minutes != 1 else ''} · "
+                  f"seed {p.seed}")
         table = Table(box=None, show_header=True, header_style="bold", pad_edge=False)
         for col in ("#", "section", "kind", "topic", "budget"):
             table.add_column(col)
         for i, item in enumerate(p.items, 1):
             table.add_row(str(i), item.section, item.question.kind, item.question.topic, mmss(item.budget))
         out.print(table)
+        if p.left_out:
+            out.print(f"[yellow]Left out of this {p.minutes:g}-minute mock:[/] " + "; ".join(
+                f"{o.section} (mocks of {o.from_minutes:g} minutes or more have it)" if o.from_minutes is not None
+                else f"{o.section} (the banks have no question for it on the {p.track} track)"
+                for o in p.left_out) + ".")
         feedback = "feedback after each answer (--practice)" if practice else "no feedback until the end (strict)"
         out.print(f"Rules: one clock for the whole round; each question shows its budget. When time runs out the "
                   f"current question closes and the rest are not reached. {feedback}. Concept answers end with an "
                   f"empty line; :skip moves on, :quit ends early (Ctrl-C too); everything answered is scored and "
                   f"saved.")
+
+    def how_to_answer(self, q: Question) -> str | None:
+        """As in practice, except the hand-write step, which says what to do once its starter is written."""
+        return super().how_to_answer(q) if kind_of(q).typed else None
 
     def clock(self, index: int, item: PlanItem, left: float) -> None:
         """The clock line above each question."""

@@ -5,13 +5,14 @@ from __future__ import annotations
 from collections.abc import Mapping
 
 from rich.markup import escape
+from rich.syntax import Syntax
 
 from quizzer.cli import judge_view
 from quizzer.cli.browse_view import answer_frame
-from quizzer.cli.console import out
+from quizzer.cli.console import counted, out
 from quizzer.judge.verdict import Verdict
 from quizzer.kinds import kind_of
-from quizzer.models import Lang, Rating
+from quizzer.models import Lang, Question, Rating
 from quizzer.practice.loop import Tally
 from quizzer.practice.session import Asked, Outcome
 
@@ -22,6 +23,20 @@ HELP = {
 }
 
 
+# A verdict word at the start of a grader's message repeats the ✓/✗ line it is printed on.
+VERDICT_WORDS = ("correct", "not quite", "正确", "不对")
+
+
+def _reason(message: str) -> str:
+    """The grader's message without a leading 'Correct:' or 'Not quite:' (the verdict line says it already)."""
+    text = message.strip()
+    for word in VERDICT_WORDS:
+        rest = text[len(word):]
+        if text.lower().startswith(word) and (not rest or rest[0] in ":："):
+            return rest[1:].strip()
+    return text
+
+
 class PracticeScreen:
     """The practice loop's view (quizzer.practice.view.PracticeView) in Rich, in one language."""
 
@@ -30,7 +45,7 @@ class PracticeScreen:
 
     def header(self, total: int, path: str) -> None:
         """Session start."""
-        out.print(f"[bold]quizzer practice[/] · {total} questions · history: {escape(path)}")
+        out.print(f"[bold]quizzer practice[/] · {counted(total, 'question')} · history: {escape(path)}")
         out.print(f"[dim]{HELP[self.lang]}[/]")
 
     def question(self, asked: Asked, sources: Mapping[str, str]) -> None:
@@ -42,7 +57,13 @@ class PracticeScreen:
         out.print(f"[dim]source: {escape(cited)}[/]")
         out.print(escape(asked.prompt))
         answer_frame(q, self.lang)
-        out.print(f"[dim]{kind_of(q).answer_help.get(self.lang)}[/]")
+        how = self.how_to_answer(q)
+        if how:
+            out.print(f"[dim]{escape(how)}[/]")
+
+    def how_to_answer(self, q: Question) -> str | None:
+        """The line under a question that says how to answer it."""
+        return kind_of(q).how_to_answer(q, self.lang)
 
     def note(self, text: str) -> None:
         """A short line: a hint, an unreadable answer, a reminder."""
@@ -57,36 +78,46 @@ class PracticeScreen:
         self.note(HELP[self.lang])
 
     def verdict(self, outcome: Outcome) -> None:
-        """Right or wrong, why, the reference and the worked explanation."""
+        """Right or wrong, why, the reference and the worked explanation; a skip shows the answer too."""
+        reason = _reason(outcome.message)
         if outcome.verdict == "correct":
-            out.print(f"[green]✓ correct[/]  {escape(outcome.message)}")
+            out.print(f"[green]✓ correct[/]  {escape(reason)}".rstrip())
         elif outcome.verdict == "skipped":
             out.print("[yellow]skipped[/]")
         else:
-            out.print(f"[red]✗ wrong[/]  {escape(outcome.message)}")
+            out.print(f"[red]✗ wrong[/]  {escape(reason)}".rstrip())
         if outcome.hint:
             out.print(f"[yellow]hint:[/] {escape(outcome.hint)}")
         q = outcome.asked.question
         kind = kind_of(q)
-        if not kind.self_rated:
-            out.print(f"answer: [bold]{escape(outcome.reference)}[/]")
-            note = kind.wrong_note(q) if outcome.verdict != "correct" else None
+        if kind.self_rated:
+            if outcome.verdict == "skipped":
+                self.review(outcome)
+        elif not kind.typed:
+            self.solution(outcome)
+        else:
+            if outcome.reference not in reason:  # a numeric verdict already names the expected value
+                out.print(f"answer: [bold]{escape(outcome.reference)}[/]")
+            note = kind.wrong_note(q) if outcome.verdict == "wrong" else None
             if note:
                 out.print(f"[dim]{escape(note)}[/]")
         if outcome.explanation:
             out.print(f"[dim]{escape(outcome.explanation)}[/]")
 
     def review(self, outcome: Outcome) -> None:
-        """The reference answer and the key points, those the answer covered marked."""
+        """The reference answer and the key points, those the answer covered marked (all listed after a skip)."""
         q = outcome.asked.question
         review = kind_of(q).review(q, outcome.detail, self.lang)
         if review is None:
             return
         out.print("[bold]Reference answer[/]")
         out.print(escape(review.reference))
-        out.print(f"[bold]Key points[/] ({escape(outcome.message)})")
-        for point, hit in zip(review.points, review.covered):
-            mark = "[green]✓[/]" if hit else "[red]✗[/]"
+        if review.covered:
+            out.print(f"[bold]Key points[/] ({escape(outcome.message)})")
+        else:
+            out.print("[bold]Key points[/]")
+        for point, hit in zip(review.points, review.covered or (None,) * len(review.points)):
+            mark = "-" if hit is None else "[green]✓[/]" if hit else "[red]✗[/]"
             star = " [bold](essential)[/]" if point.essential else ""
             out.print(f" {mark} {escape(point.text)}{star}")
         for claim, correction in review.misconceptions:
@@ -94,6 +125,13 @@ class PracticeScreen:
             out.print(f"  [green]in fact:[/] {escape(correction)}")
         for follow in q.follow_ups:
             out.print(f"[dim]follow-up: {escape(follow.get(self.lang))}[/]")
+
+    def solution(self, outcome: Outcome) -> None:
+        """A hand-write question's reference solution, to read once the candidate has tried."""
+        if not outcome.reference:
+            return
+        out.print("[bold]Reference solution[/]")
+        out.print(Syntax(outcome.reference, "python", theme="ansi_dark", background_color="default"))
 
     def rating_menu(self, suggested: Rating) -> None:
         """The Again/Hard/Good/Easy keys with Anki's meanings, suggestion marked."""

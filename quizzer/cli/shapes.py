@@ -89,7 +89,7 @@ def _accuracy(items: Iterable[Accuracy]) -> list[Json]:
 def stats(s: Stats) -> Json:
     """`stats --json`."""
     c = s.calibration
-    return _document(answered=s.answered, right=s.right, skipped=s.skipped,
+    return _document(answered=s.answered, right=s.right, skipped=s.skipped, unrated=s.unrated,
                      accuracy=round(s.right / s.answered, 4) if s.answered else None,
                      by_topic=_accuracy(s.by_topic), by_kind=_accuracy(s.by_kind), streak_days=s.streak_days,
                      due_today=s.due_today, due_next_7_days=s.due_week, weakest_topics=_accuracy(s.weakest),

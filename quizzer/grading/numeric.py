@@ -69,8 +69,15 @@ def _written(q: Quantity, value: float, target: Target, scale: float = 1.0) -> s
     return text
 
 
-def _times(ratio: float) -> str:
-    return f"{format_number(ratio)}×" if ratio >= 1 else f"1/{format_number(1 / ratio)}"
+def _how_far(ratio: float, lang: Lang) -> str:
+    """How far off an answer is, as people say it: '7% too small' near the mark, '24× too small' far from it."""
+    if 0.5 <= ratio < 1.5:
+        off = abs(ratio - 1) * 100
+        pct = f"{off:.0f}%" if off >= 1 else f"{off:.1g}%"
+        return in_lang(lang, f"{pct} too {'large' if ratio > 1 else 'small'}", f"偏{'大' if ratio > 1 else '小'} {pct}")
+    if ratio > 1:
+        return in_lang(lang, f"{format_number(ratio)}× too large", f"是参考值的 {format_number(ratio)} 倍")
+    return in_lang(lang, f"{format_number(1 / ratio)}× too small", f"只有参考值的 1/{format_number(1 / ratio)}")
 
 
 def _expected(target: Target) -> str:
@@ -132,10 +139,9 @@ def grade_quantity(text: str, target: Target, lang: Lang = "en") -> NumericVerdi
         return _verdict("correct", target, in_lang(lang, f"Correct: {said}; expected {expected}.",
                                                    f"正确：{said}；参考答案 {expected}。"), value, target.base)
     ratio = value / target.value if target.value else math.inf
-    how = _times(ratio) if ratio > 0 and math.isfinite(ratio) else ""
-    message = in_lang(lang,
-                      f"Not quite: {said}; expected {expected}" + (f" (yours is {how} as large)." if how else "."),
-                      f"不对：你的答案 {said}；参考答案 {expected}" + (f"（是参考值的 {how}）。" if how else "。"))
+    how = _how_far(ratio, lang) if ratio > 0 and math.isfinite(ratio) else ""
+    message = in_lang(lang, f"Not quite: {said}; expected {expected}" + (f" ({how})." if how else "."),
+                      f"不对：你的答案 {said}；参考答案 {expected}" + (f"（{how}）。" if how else "。"))
     hint = mistake_hint(value, target.mistakes, target.tolerance, lang) or factor_hint(
         ratio, target.dim, target.tolerance, lang)
     hint = _reading_note(q, target, value, lang, hint)

@@ -73,6 +73,10 @@ class QuestionKind(Protocol):
         """The prompt as asked, placeholders filled (with the defaults when `params` is None)."""
         return q.prompt.get(lang)
 
+    def how_to_answer(self, q: Question, lang: Lang) -> str:
+        """The line under the question that says how to answer it (the kind's `answer_help` unless it differs)."""
+        return self.answer_help.get(lang)
+
     def frame(self, q: Question, lang: Lang) -> list[str]:
         """Lines the answer is chosen or written from (options, variables), shown under the prompt."""
         return []

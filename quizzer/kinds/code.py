@@ -21,10 +21,13 @@ class CodeKind(QuestionKind):
         raise QuizzerError("code questions are graded by the judge, not from a typed answer")
 
     def reference(self, q: Question, params: Params | None, lang: Lang) -> str:
-        """Where the reference solution is (it ships with the package, to read after trying)."""
+        """The reference solution's source (it ships with the package), to read after trying; empty if missing."""
         from quizzer.resources import solutions_dir
 
-        return f"reference solution: {solutions_dir() / (spec_of(q, Code).task + '.py')}"
+        try:
+            return (solutions_dir() / f"{spec_of(q, Code).task}.py").read_text(encoding="utf-8")
+        except OSError:
+            return ""
 
     def hint(self, q: Question, lang: Lang) -> str:
         """The functions to write and the APIs that are not allowed."""

@@ -3,12 +3,28 @@
 from __future__ import annotations
 
 import random
+import re
 from typing import Any
 
 from quizzer.errors import QuizzerError
 from quizzer.kinds.base import Graded, Params, QuestionKind, UnreadableAnswer, spec_of
 from quizzer.models import Lang, Numeric, Question, Rating, Text
 from quizzer.variants import answer_value, display_answer, draw_params, fill
+
+# A sentence of an explanation that says what the default parameters are ("The default values are GPT-3 175B's
+# configuration."): true only of the defaults, so it is left out under other drawn values. A sentence ends at a
+# full stop followed by a space, a closing bracket or the end (so "6.74B" does not end one).
+ABOUT_DEFAULTS = re.compile(
+    r"\s*\(?The default (?:values?|shape|parameters?|configuration|config|settings?)\b.*?\.\)?(?=\s|$)"
+    r"|（?默认(?:参数|配置|值|形状|设置)[^。]*。）?")
+
+# How to answer a question whose answer has no unit, by its unit (or its display, for a percentage).
+PLAIN = {
+    "ratio": Text(zh="一行作答，写比值（纯数字，如 5900 或 5.9e3）。",
+                  en="One line: the ratio as a plain number (e.g. 5900 or 5.9e3)."),
+    "%": Text(zh="一行作答，写百分比（如 12%）。", en="One line: a percentage (e.g. 12%)."),
+    "count": Text(zh="一行作答，写数目（如 7e9、70亿）。", en="One line: a number (e.g. 7e9 or 7 billion)."),
+}
 
 
 class NumericKind(QuestionKind):
@@ -17,6 +33,13 @@ class NumericKind(QuestionKind):
     name = "numeric"
     answer_help = Text(zh="一行作答，带单位（如 18 GB、39 天）。",
                        en="One line, with units (e.g. 18 GB, 3.2e23 FLOP, 39 days).")
+
+    def how_to_answer(self, q: Question, lang: Lang) -> str:
+        """A ratio, a percentage or a count is a plain number; anything else needs its unit."""
+        spec = spec_of(q, Numeric)
+        if spec.display == "%":
+            return PLAIN["%"].get(lang)
+        return PLAIN.get(spec.unit, self.answer_help).get(lang)
 
     def draw(self, q: Question, rng: random.Random) -> Params | None:
         """The defaults with every `vary` parameter drawn."""
@@ -47,8 +70,12 @@ class NumericKind(QuestionKind):
         """The worked explanation with this variant's numbers and answer."""
         if q.explanation is None:
             return None
+        spec = spec_of(q, Numeric)
         params = self._params(q, params)
-        return fill(q.explanation.get(lang), params, display_answer(spec_of(q, Numeric), params))
+        text = q.explanation.get(lang)
+        if dict(params) != dict(spec.params):  # a drawn variant is not the model the defaults describe
+            text = ABOUT_DEFAULTS.sub("", text).strip()
+        return fill(text, params, display_answer(spec, params))
 
     def hint(self, q: Question, lang: Lang) -> str:
         """The formula the answer comes from."""

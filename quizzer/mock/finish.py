@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from datetime import datetime
 from pathlib import Path
 
@@ -13,6 +14,19 @@ from quizzer.models import Lang
 from quizzer.store import Store
 from quizzer.store.db import data_dir, utcnow
 from quizzer.store.mocks import save_mock
+
+
+def check_report(report: Path, force: bool) -> None:
+    """Before the clock starts: refuse a --report path the scorecard cannot go to, or an existing file unless forced."""
+    if report.is_dir():
+        raise QuizzerError(f"--report {report} is a folder; give a file name such as {report / 'mock.md'}")
+    if report.exists() and not force:
+        raise QuizzerError(f"--report {report} already exists; pass --force to overwrite it")
+    folder = report.parent
+    if not folder.is_dir():
+        raise QuizzerError(f"--report {report}: no such folder {folder}")
+    if not os.access(folder, os.W_OK) or (report.exists() and not os.access(report, os.W_OK)):
+        raise QuizzerError(f"--report {report}: cannot write there")
 
 
 def finish(loop: MockLoop, store: Store, lang: Lang, started_utc: datetime, report: Path | None,

@@ -34,6 +34,7 @@ class MockLoop:
         self.practice, self.code_step, self.sources, self.view = practice, code_step, sources, view
         self.mock_id = uuid.uuid4().hex[:12]
         self.results: list[ItemResult] = []
+        self.opened: tuple[PlanItem, float] | None = None  # the question on screen and when it was asked
         self.start = clock()
         self.deadline = Deadline(clock, self.start + plan.minutes * 60)
 
@@ -42,12 +43,31 @@ class MockLoop:
         for item in self.plan.items:
             if self.deadline.left() <= 0:
                 break
+            self.opened = (item, self.clock())
             self.results.append(self.ask(item))
+            self.opened = None
 
     def fill_not_reached(self) -> None:
-        """Mark every item without a result as not reached."""
+        """Close the question open when the mock ended early (quit), and mark the rest as not reached."""
+        if self.opened is not None and len(self.results) < len(self.plan.items):
+            item, started = self.opened
+            self.results.append(ItemResult(item, "quit", 0.0, self.clock() - started,
+                                           prompt=self._prompt(item), reference=self._reference(item)))
+            self.opened = None
         for item in self.plan.items[len(self.results):]:
             self.results.append(ItemResult(item, "not-reached", 0.0, 0.0))
+
+    def _reference(self, item: PlanItem) -> str:
+        """The right answer to the item as it was asked (its drawn variant), for the report."""
+        asked = self.session.current
+        params = asked.params if asked is not None and asked.question is item.question else None
+        return kind_of(item.question).reference(item.question, params, self.session.lang)
+
+    def _prompt(self, item: PlanItem) -> str:
+        asked = self.session.current
+        if asked is not None and asked.question is item.question:
+            return asked.prompt
+        return kind_of(item.question).prompt(item.question, self.session.lang)
 
     def ask(self, item: PlanItem) -> ItemResult:
         """One item: a typed answer, a skip, the clock running out, or the hand-write step."""
@@ -60,7 +80,8 @@ class MockLoop:
         kind = kind_of(item.question)
         if not kind.typed:
             status, value, feedback = self.code_step(item, self.deadline)
-            return ItemResult(item, status, value, self.clock() - started, feedback=feedback)
+            return ItemResult(item, status, value, self.clock() - started, feedback=feedback, prompt=asked.prompt,
+                              reference=self._reference(item))
         while True:
             try:
                 text = (self.prompter.block(deadline=self.deadline) if kind.multiline
@@ -70,45 +91,61 @@ class MockLoop:
                 if typed:  # an answer cut short by the clock is graded on what was written
                     return self.graded(item, self.session.submit(typed), started, timed_out=True)
                 self.view.closed("time is up: this question is closed")
-                self.session.skip()
-                return ItemResult(item, "timed-out", 0.0, self.clock() - started, verdict="")
+                return self.unanswered(item, "timed-out", started)
             command = text.lower()
             if command == ":quit":
                 raise EndMock
             if command == ":skip":
-                save(self.store, self.session.skip(), None, "mock", self.mock_id, utcnow())
-                return ItemResult(item, "skipped", 0.0, self.clock() - started)
+                return self.unanswered(item, "skipped", started)
             if command in (":hint", ":help"):
                 self.view.note("no hints in a mock; :skip moves on, :quit ends the mock")
                 continue
-            if not text and not kind.multiline:
+            if not text:  # a stray Enter is not an answer: only :skip gives up
+                self.view.note("type an answer" + (" (finish it with an empty line)" if kind.multiline else "")
+                               + ", or :skip to move on")
                 continue
             try:
                 return self.graded(item, self.session.submit(text), started)
             except UnreadableAnswer as exc:
                 self.view.note(f"could not read that: {exc.message}")
 
+    def unanswered(self, item: PlanItem, status: str, started: float) -> ItemResult:
+        """A question skipped (saved as skipped; with --practice its answer is shown) or closed by the clock."""
+        outcome = self.session.skip()
+        if status == "skipped":
+            save(self.store, outcome, None, "mock", self.mock_id, utcnow())
+            if self.practice:
+                self.view.verdict(outcome)
+        return ItemResult(item, status, 0.0, self.clock() - started, prompt=outcome.asked.prompt,
+                          reference=outcome.reference)
+
     def graded(self, item: PlanItem, outcome: Outcome, started: float, timed_out: bool = False) -> ItemResult:
         """Show (with --practice) and save a graded answer; a self-rated one asks for the rating."""
         rating = None
+        kind = kind_of(item.question)
+        review = kind.review(item.question, outcome.detail, self.session.lang)
         if outcome.verdict == "unrated":
             if self.practice:
                 self.view.review(outcome)
             rating = self.self_rating()
+            if rating is None:
+                self.view.note("left unrated: it counts as neither right nor wrong and is not scheduled for review")
         elif self.practice:
             self.view.verdict(outcome)
         if not self.practice:
             self.view.note("answer recorded")
-        save(self.store, outcome, rating if rating is not None else outcome.implied_rating, "mock", self.mock_id,
-             utcnow())
+        # A self-rated answer keeps the candidate's rating or none at all, never an implied Again.
+        save(self.store, outcome, rating if outcome.verdict == "unrated" else outcome.implied_rating, "mock",
+             self.mock_id, utcnow())
         return ItemResult(item, "timed-out" if timed_out else "answered", outcome.score, self.clock() - started,
                           answer=outcome.answer, verdict=outcome.verdict, self_rating=rating,
-                          feedback=outcome.message + (f" ({outcome.hint})" if outcome.hint else ""))
+                          feedback=outcome.message + (f" ({outcome.hint})" if outcome.hint else ""),
+                          prompt=outcome.asked.prompt, reference=outcome.reference, review=review)
 
     def self_rating(self) -> Rating | None:
         """The candidate's rating by number; Enter (or the clock) leaves it unrated."""
         self.view.say("How well did you answer? " + " · ".join(f"{int(r)} {r.label}" for r in Rating)
-                      + " (Enter: skip rating)")
+                      + " (Enter: leave unrated)")
         while True:
             try:
                 text = self.prompter.line("rating> ", timeout=max(self.deadline.left(), 0.001))

@@ -14,17 +14,16 @@ from quizzer.practice.view import PracticeView
 NOT_GRADED = "not graded"
 
 
-def prepare(question: Question, folder: Path, view: PracticeView) -> Path:
-    """The candidate's file for this task: an existing one is kept (work in progress), else the starter."""
+def prepare(question: Question, folder: Path) -> tuple[Path, bool]:
+    """The candidate's file for this task and whether it was already there (work in progress is kept)."""
     from quizzer.judge.starter import write_starter
 
     task = spec_of(question, Code).task
     path = folder / f"{task}.py"
     if path.exists():
-        view.note(f"using your existing {path}")
-        return path
+        return path, True
     folder.mkdir(parents=True, exist_ok=True)
-    return write_starter(task, path)
+    return write_starter(task, path), False
 
 
 def judge(question: Question, path: Path, device: str, view: PracticeView) -> tuple[bool, float, str]:
@@ -63,7 +62,10 @@ def practice_code(question: Question, folder: Path, device: str, prompter: Promp
     """Enter writes the starter, each further Enter grades; None when the candidate skips."""
     if _read_command(question, prompter, view, lang) == ":skip":
         return None
-    path = prepare(question, folder, view)
+    path, existing = prepare(question, folder)
+    # Where the file is and why there: the work folder (--workdir, default ./quizzer-work) keeps it between sessions.
+    view.note(f"{'using your existing' if existing else 'starter written to'} {path} in the practice work folder "
+              f"{folder.resolve()} (set it with --workdir; your file stays there for the next session)")
     result = (False, 0.0, NOT_GRADED)
     while True:
         view.note(f"edit {path}, then press Enter to grade it (:skip to move on, :quit to stop)")
@@ -79,8 +81,9 @@ def practice_code(question: Question, folder: Path, device: str, prompter: Promp
 def run_code_question(question: Question, folder: Path, device: str, prompter: Prompter, deadline: Deadline,
                       view: PracticeView) -> tuple[str, float, str]:
     """The mock's hand-write step: the starter is written at once, the file is graded on Enter or when time is up."""
-    path = prepare(question, folder, view)
-    view.note(f"write your solution in {path}; press Enter to grade it (:skip to give up)")
+    path, existing = prepare(question, folder)
+    view.note(f"{'Your file' if existing else 'The starter'} is {path}: write your solution there, then press "
+              f"Enter to grade it (it is graded when time runs out too; :skip gives up).")
     status = "answered"
     try:
         if prompter.line(timeout=deadline.left()).lower() == ":skip":

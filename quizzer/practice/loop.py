@@ -16,6 +16,9 @@ from quizzer.practice.view import PracticeView
 from quizzer.store import Store
 from quizzer.store.db import utcnow
 
+# What an empty first line gets, for one-line and for multi-line answers.
+EMPTY_ANSWER = {False: "type an answer, or :skip / :hint / :help",
+                True: "type an answer (finish it with an empty line), or :skip / :hint / :help"}
 RATING_KEYS = {str(int(r)): r for r in Rating} | {r.label[0].lower(): r for r in Rating}
 
 
@@ -113,8 +116,8 @@ class Loop:
                 self.keep(outcome, None)
                 self.view.verdict(outcome)
                 return
-            elif not text and not multiline:
-                self.view.note("type an answer, or :skip / :hint / :help")
+            elif not text:  # a stray Enter is not an answer: only :skip gives up
+                self.view.note(EMPTY_ANSWER[multiline])
             else:
                 try:
                     outcome = self.session.submit(text)

@@ -13,14 +13,16 @@ from quizzer.store.attempts import Attempt, insert
 
 
 def final_verdict(outcome: Outcome, rating: Rating | None) -> str:
-    """Self-rated answers are right when the candidate rates recall Good or Easy."""
+    """Self-rated answers are right when the candidate rates recall Good or Easy, and stay unrated without a rating."""
     if outcome.verdict == "unrated":
-        return "correct" if rating is not None and rating.recalled else "wrong"
+        if rating is None:  # a rating left out is not a rating of Again: the answer counts as neither
+            return "unrated"
+        return "correct" if rating.recalled else "wrong"
     return outcome.verdict
 
 
 def save(store: Store, outcome: Outcome, rating: Rating | None, mode: str, session_id: str, when: datetime) -> None:
-    """Record the attempt and, unless skipped, review the question's card."""
+    """Record the attempt and, unless skipped or unrated, review the question's card."""
     q = outcome.asked.question
     attempt = Attempt(question_id=q.id, topic=q.topic, kind=q.kind, answer=outcome.answer,
                       verdict=final_verdict(outcome, rating), score=outcome.score, seconds=round(outcome.seconds, 2),

@@ -14,6 +14,8 @@ from quizzer.store.db import Store
 
 # A topic needs a few graded answers before it can be called weak.
 MIN_FOR_WEAK = 2
+# Verdicts that say nothing about right or wrong: left out of every accuracy.
+UNGRADED = ("skipped", "unrated")
 
 
 @dataclass(frozen=True)
@@ -44,9 +46,10 @@ class Calibration:
 class Stats:
     """Everything `quizzer stats` shows."""
 
-    answered: int
+    answered: int  # graded right or wrong (unrated and skipped answers are counted apart)
     right: int
     skipped: int
+    unrated: int  # self-rated answers left without a rating: neither right nor wrong
     by_topic: tuple[Accuracy, ...]
     by_kind: tuple[Accuracy, ...]
     streak_days: int
@@ -101,16 +104,18 @@ def _end_of_today(now: datetime, tz: tzinfo | None) -> datetime:
 
 def summarise(attempts: Sequence[Attempt], due: Mapping[str, datetime], now: datetime, tz: tzinfo | None) -> Stats:
     """Stats from all attempts and the due map, with days counted in the local time zone `tz`."""
-    graded = [a for a in attempts if a.verdict != "skipped"]
+    given = [a for a in attempts if a.verdict != "skipped"]  # every answer given counts as a day of practice
+    graded = [a for a in given if a.verdict not in UNGRADED]
     end_of_today = _end_of_today(now, tz)
     by_topic = _group(graded, "topic")
     return Stats(
         answered=len(graded),
         right=sum(1 for a in graded if a.verdict == "correct"),
-        skipped=len(attempts) - len(graded),
+        skipped=len(attempts) - len(given),
+        unrated=len(given) - len(graded),
         by_topic=by_topic,
         by_kind=_group(graded, "kind"),
-        streak_days=streak({a.answered_at.astimezone(tz).date() for a in graded}, now.astimezone(tz).date()),
+        streak_days=streak({a.answered_at.astimezone(tz).date() for a in given}, now.astimezone(tz).date()),
         due_today=sum(1 for d in due.values() if d < end_of_today),
         due_week=sum(1 for d in due.values() if d < end_of_today + timedelta(days=7)),
         weakest=_weakest(by_topic),
@@ -120,7 +125,7 @@ def summarise(attempts: Sequence[Attempt], due: Mapping[str, datetime], now: dat
 
 def _sql_groups(store: Store, column: str) -> tuple[Accuracy, ...]:
     rows = store.read(f"SELECT {column} AS name, COUNT(*) AS n, SUM(verdict = 'correct') AS r FROM attempts"
-                      f" WHERE verdict != 'skipped' GROUP BY {column} ORDER BY {column}")
+                      f" WHERE verdict NOT IN ('skipped', 'unrated') GROUP BY {column} ORDER BY {column}")
     return tuple(Accuracy(str(r["name"]), int(r["n"]), int(r["r"] or 0)) for r in rows)
 
 
@@ -149,7 +154,8 @@ def summarise_store(store: Store, now: datetime, tz: tzinfo | None) -> Stats:
     """The same Stats computed in SQL: aggregates per group, one row per streak day, not one per attempt."""
     by_topic = _sql_groups(store, "topic")
     by_kind = _sql_groups(store, "kind")
-    skipped = int(store.read("SELECT COUNT(*) AS n FROM attempts WHERE verdict = 'skipped'")[0]["n"])
+    apart = {str(r["verdict"]): int(r["n"]) for r in store.read(
+        "SELECT verdict, COUNT(*) AS n FROM attempts WHERE verdict IN ('skipped', 'unrated') GROUP BY verdict")}
     cal_rows = store.read("SELECT rating, COUNT(*) AS n, AVG(score) AS mean,"
                           " SUM(rating >= 3 AND score < 0.5) AS over, SUM(rating <= 2 AND score >= 0.75) AS under"
                           " FROM attempts WHERE kind = 'concept' AND rating IS NOT NULL AND verdict != 'skipped'"
@@ -163,7 +169,8 @@ def summarise_store(store: Store, now: datetime, tz: tzinfo | None) -> Stats:
     return Stats(
         answered=sum(a.answered for a in by_kind),
         right=sum(a.right for a in by_kind),
-        skipped=skipped,
+        skipped=apart.get("skipped", 0),
+        unrated=apart.get("unrated", 0),
         by_topic=by_topic,
         by_kind=by_kind,
         streak_days=_sql_streak(store, now, tz),

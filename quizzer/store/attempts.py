@@ -19,7 +19,7 @@ class Attempt:
     topic: str
     kind: str
     answer: str
-    verdict: str  # correct | wrong | skipped
+    verdict: str  # correct | wrong | skipped | unrated (a self-rated answer given no rating)
     score: float
     seconds: float
     mode: str
