@@ -76,6 +76,9 @@ def run(bank: str, *args: str, stdin: str | None = None) -> tuple[int, str, str]
      "tolerance: rel 0.03\n"
      "2 × 2 × 32 × 4 × 2048 × 4096 bytes = 4.29 GB.\n"),
     (["--question", "demo.kv", "4.3 GB", "--lang", "zh"], 0, "✓ 正确：4.3 GB；参考答案 4.29 GB。\n"),
+    (["--question", "demo.speedup", "~5900x"], 0, "✓ Correct: 5,900; expected 5,882.\n"),
+    (["--question", "demo.speedup", "约5900倍"], 0, "✓ Correct: 5,900; expected 5,882.\n"),
+    (["--question", "demo.speedup", "5882 times fewer"], 0, "✓ Correct: 5,882; expected 5,882.\n"),
     (["--question", "demo.flops", "6*params*tokens"], 0,
      "✓ Correct: equivalent to the expected formula (shown symbolically).\n"),
     (["--question", "demo.flops", "2ND"], 1,
