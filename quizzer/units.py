@@ -91,6 +91,7 @@ class Reading:
     kind: str = "unit"
 
 
+RATIO_MARK = "×"
 _EXACT: dict[str, tuple[Reading, ...]] = {}  # spellings whose case matters (B byte, b bit, M million)
 _FOLDED: dict[str, tuple[Reading, ...]] = {}  # longer words, matched in any case (Bytes, MILLION)
 _SI = {"k": 3, "K": 3, "M": 6, "G": 9, "T": 12, "P": 15, "E": 18, "Z": 21, "Y": 24}
@@ -195,6 +196,10 @@ def _build() -> None:
     for s in ("%", "percent", "pct"):
         _put(s, Reading("%", "ratio", Fraction(1, 100)))
     _put("‰", Reading("‰", "ratio", Fraction(1, 1000)))
+    # Ratio marks (1.9x, 2 times, 2-fold, 2倍): a plain number said to be a ratio. The tokenizer turns an `x` or
+    # `×` that marks a ratio (not one that multiplies) into RATIO_MARK.
+    for s in (RATIO_MARK, "times", "fold", "倍", "倍数"):
+        _put(s, Reading(RATIO_MARK, "ratio", Fraction(1)))
     for s in _NOUNS.split():
         _put(s, Reading(s, "count", Fraction(1), "noun"))
 

@@ -14,7 +14,7 @@ from quizzer.bank.evidence_check import generic_evidence
 from quizzer.bank.paths import bank_files
 from quizzer.bank.schema import Reader, read_bank
 from quizzer.bank.yamlread import LineDict, read_yaml
-from quizzer.errors import BankError, ExprError
+from quizzer.errors import BankError, ExprError, QuizzerError
 from quizzer.models import Bank, Catalog, Code, Numeric, Problem, Question
 from quizzer.variants import PLACEHOLDER, all_variants, answer_value, formula_value, parse_expected
 
@@ -180,3 +180,24 @@ def require_valid(catalog: Catalog) -> Catalog:
         more = f" (and {len(catalog.problems) - 1} more; run 'quizzer validate')" if len(catalog.problems) > 1 else ""
         raise BankError(first.file, first.line, first.message + more)
     return catalog
+
+
+def require_question(catalog: Catalog, qid: str) -> Question:
+    """The question with this id, or a one-line error that suggests the nearest id for a typo."""
+    import difflib
+
+    q = catalog.find(qid)
+    if q is not None:
+        return q
+    ids = [q.id for q in catalog.questions]
+
+    def slug(text: str) -> str:
+        return text.split(".", 1)[-1]
+
+    # A slug typed without its topic (`why-sqrt-dk`) is the commonest slip; then spelling, where the slugs must
+    # be alike too (every id of a topic shares its `topic.` prefix).
+    near = [i for i in ids if slug(i) == qid] or [
+        i for i in difflib.get_close_matches(qid, ids, n=3, cutoff=0.6)
+        if difflib.SequenceMatcher(None, slug(qid), slug(i)).ratio() >= 0.6][:1]
+    hint = f"did you mean {near[0]!r}?" if near else "see 'quizzer list'"
+    raise QuizzerError(f"unknown question {qid!r} ({hint})")

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import typer
 
+from quizzer.bank import require_question
 from quizzer.cli import browse_view, shapes
 from quizzer.cli.app import app, emit_json
 from quizzer.cli.options import BankOption, JsonOption, LangOption, language, load_banks
@@ -59,9 +60,7 @@ def show_question(
 ) -> None:
     """Show one question."""
     catalog = load_banks(bank)
-    q = catalog.find(qid)
-    if q is None:
-        raise QuizzerError(f"unknown question {qid!r} (see 'quizzer list')")
+    q = require_question(catalog, qid)
     if as_json:
         emit_json(shapes.question_detail(q))
     else:

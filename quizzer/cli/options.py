@@ -17,6 +17,8 @@ from quizzer.errors import QuizzerError
 from quizzer.models import LANGS, Catalog, Lang
 
 DEVICES = ("cpu", "cuda")
+GRADERS = ("keypoints", "llm", "auto")
+LLM_SETTINGS = ("QUIZZER_LLM_BASE_URL", "QUIZZER_LLM_MODEL")
 
 
 def _lang(value: str) -> str:
@@ -32,17 +34,43 @@ def _device(value: str) -> str:
     return value
 
 
+def _grader(value: str | None) -> str | None:
+    if value is not None and value not in GRADERS:
+        raise QuizzerError(f"unknown grader {value!r} (--grader: one of {', '.join(GRADERS)})")
+    return value
+
+
 LangOption = Annotated[str, typer.Option("--lang", envvar="QUIZZER_LANG", callback=_lang, metavar="zh|en",
                                          help="Language of questions and feedback.")]
 DeviceOption = Annotated[str, typer.Option("--device", callback=_device, metavar="cpu|cuda",
                                            help="Where hand-written code runs.")]
 BankOption = Annotated[list[Path] | None, typer.Option("--bank", help="Extra bank folder or file (repeatable).")]
 JsonOption = Annotated[bool, typer.Option("--json", help="Print JSON.")]
+GraderOption = Annotated[str | None, typer.Option(
+    "--grader", callback=_grader, metavar="keypoints|llm|auto",
+    help="How concept answers are judged: key points, an LLM, or auto (an LLM when one is configured).")]
 
 
 def language(value: str) -> Lang:
     """A --lang value (already checked by its option) as a Lang."""
     return "zh" if _lang(value) == "zh" else "en"
+
+
+def concept_grader(value: str | None) -> str:
+    """The concept grader --grader asks for, as it can run today: `keypoints`, or a one-line error for `llm`.
+
+    No LLM grader is built yet, so `auto` means key points; `llm` says which setting is missing.
+    """
+    import os
+
+    if value != "llm":
+        return "keypoints"
+    missing = [name for name in LLM_SETTINGS if not os.environ.get(name)]
+    if missing:
+        raise QuizzerError(f"--grader llm: no LLM endpoint is configured ({' and '.join(missing)} "
+                           f"{'is' if len(missing) == 1 else 'are'} not set); use --grader keypoints")
+    raise QuizzerError("--grader llm: this version has no LLM grader yet (the endpoint is configured but unused); "
+                       "use --grader keypoints")
 
 
 def task_ids() -> frozenset[str]:

@@ -9,7 +9,9 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import Any
 
+from quizzer.cli.check_view import QuestionCheck
 from quizzer.grading.check import Calculation
+from quizzer.grading.choice import ChoiceVerdict
 from quizzer.grading.formula import FormulaVerdict
 from quizzer.grading.numeric import NumericVerdict
 from quizzer.judge.catalog import TaskInfo
@@ -75,6 +77,26 @@ def check_result(v: NumericVerdict | FormulaVerdict) -> Json:
                          message=v.message, hint=v.hint)
     return _document(correct=v.correct, value=None, unit=None, expected=None, ratio=None, message=v.message,
                      hint=v.hint)
+
+
+def question_check(c: QuestionCheck) -> Json:
+    """`check --question ID --json`: the shared fields, then the kind's own (cli.md, Additions)."""
+    q, graded, detail = c.question, c.graded, c.graded.detail
+    head: Json = {"id": q.id, "kind": q.kind, "verdict": c.verdict, "rating": int(graded.suggested_rating)}
+    if c.review is not None:
+        return _document(**head,
+                         key_points=[{"text": p.text, "covered": hit}
+                                     for p, hit in zip(c.review.points, c.review.covered, strict=True)],
+                         misconceptions=[{"text": t, "correction": fix} for t, fix in c.review.misconceptions],
+                         grader=c.grader, message=graded.message)
+    head |= {"grader": c.grader, "message": graded.message, "hint": graded.hint}
+    if isinstance(detail, NumericVerdict):
+        return _document(**head, value=detail.value, unit=detail.unit, expected=detail.expected, ratio=detail.ratio)
+    if isinstance(detail, ChoiceVerdict):
+        return _document(**head, picked=list(detail.picked), expected=kind_of(q).answer_json(q)["correct"])
+    if isinstance(detail, Verdict):
+        return _document(**head, **{k: v for k, v in grade_result(detail).items() if k != "version"})
+    return _document(**head, expected=kind_of(q).reference(q, None, c.lang))
 
 
 def calculation(c: Calculation) -> Json:

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
 
 from quizzer.errors import QuizzerError
 from quizzer.kinds.base import Graded, Params, QuestionKind, spec_of
-from quizzer.models import Code, Lang, Question, Text
+from quizzer.models import Code, Lang, Question, Rating, Text
 
 
 class CodeKind(QuestionKind):
@@ -45,6 +46,26 @@ class CodeKind(QuestionKind):
     def answer_json(self, q: Question) -> dict[str, Any]:
         """The task id."""
         return {"task": spec_of(q, Code).task}
+
+    def grade_file(self, q: Question, path: Path, device: str = "cpu") -> Graded:
+        """Grade the candidate's file with the judge; `detail` is the judge's Verdict (QuizzerError if unusable).
+
+        The score is the share of cases passed, zero when a forbidden API is used.
+        """
+        from quizzer.judge.grading import grade, read_source
+        from quizzer.judge.static import header_task
+
+        task = spec_of(q, Code).task
+        named = header_task(read_source(path))
+        if named is not None and named != task:
+            raise QuizzerError(f"{path} is written for task {named!r}, but {q.id} asks for task {task!r}")
+        verdict = grade(path, task, device)
+        passed = sum(1 for c in verdict.cases if c.passed)
+        total = len(verdict.cases) or 1
+        summary = f"{passed}/{total} cases passed" + (f"; forbidden: {', '.join(verdict.forbidden)}"
+                                                       if verdict.forbidden else "")
+        return Graded("correct" if verdict.passed else "wrong", 0.0 if verdict.forbidden else passed / total,
+                      summary, None, Rating.implied(verdict.passed), verdict)
 
 
 KIND = CodeKind()
