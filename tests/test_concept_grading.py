@@ -170,3 +170,8 @@ def test_content_uses_of_forget_and_approximately_are_not_hedges() -> None:
 def test_a_chinese_negation_reaches_its_predicate_not_the_whole_clause() -> None:
     assert shows("λ 取 0 方差小但 critic 不准就有偏", ("有偏",))
     assert not shows("DPO 并不需要单独训练一个奖励模型", ("训练 ... 奖励模型",))
+
+
+def test_chinese_words_that_only_look_negative() -> None:
+    assert shows("两者效果差不多，几乎不损失精度", ("效果 ... 差不多",))
+    assert not hedged("模型本身不知道哪些事实是真的，所以要检索。") and hedged("我不知道。")

@@ -16,7 +16,7 @@ _EN = (
 # continually, 不仅 not only, 不少 many, 不过 however, 不如 worse than, 不足 short of ...).
 _ZH = (
     r"并非|并不|而不是|而非|不是|不会|不能|不用|不需要|不需|无需|无须|不必|没有|没|未(?!来|知)"
-    r"|无(?!论|穷|限|关)|非(?!常|线性|对称)|不(?!同|断|仅|只|少|过|错|久|论|管|如|足|但|光|然|对称|一样|准|稳|均|平衡|够)"
+    r"|无(?!论|穷|限|关)|非(?!常|线性|对称)|(?<!差)不(?!同|断|仅|只|少|过|错|久|论|管|如|足|但|光|然|对称|一样|准|稳|均|平衡|够)"
     r"|去掉|去除|省去|省掉|免去|避免|跳过|丢掉|舍弃|取消|抛弃"
 )
 NEGATION = re.compile(rf"(?<![a-z0-9])(?:{_EN})(?![a-z0-9])|{_ZH}")
@@ -33,7 +33,7 @@ _STRONG_HEDGE = (
     r"|do not remember|can not remember|do not recall|can not recall|i forgot|i forget|i have forgotten"
     r"|not familiar|never heard|beats me|no clear idea)(?![a-z0-9])"
     # 忘了 is also content ("忘了 master 权重会怎样"): only "I forgot" or a sentence that starts with it.
-    r"|不知道|不清楚|不太清楚|我忘了|我忘记了|都忘了|(?:^|[.?;,])忘了|不记得|记不清|记不太清|不确定(?!性)"
+    r"|(?<![它他她])不知道|不清楚|不太清楚|我忘了|我忘记了|都忘了|(?:^|[.?;,])忘了|不记得|记不清|记不太清|不确定(?!性)"
     r"|不太确定(?!性)|没听说|不了解|不太了解|不太懂|不懂|没印象"
 )
 STRONG_HEDGE = re.compile(_STRONG_HEDGE)
