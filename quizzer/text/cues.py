@@ -33,7 +33,8 @@ _STRONG_HEDGE = (
     r"|do not remember|can not remember|do not recall|can not recall|i forgot|i forget|i have forgotten"
     r"|not familiar|never heard|beats me|no clear idea)(?![a-z0-9])"
     # 忘了 is also content ("忘了 master 权重会怎样"): only "I forgot" or a sentence that starts with it.
-    r"|(?<![它他她])不知道|不清楚|不太清楚|我忘了|我忘记了|都忘了|(?:^|[.?;,])忘了|不记得|记不清|记不太清|不确定(?!性)"
+    # 不知道 is a hedge when the candidate says it ("我不知道", "不知道。"), not "模型不知道哪些事实是真的".
+    r"|(?:^|(?<=[,.?;!我也还真都 ]))不知道|不清楚|不太清楚|我忘了|我忘记了|都忘了|(?:^|[.?;,])忘了|不记得|记不清|记不太清|不确定(?!性)"
     r"|不太确定(?!性)|没听说|不了解|不太了解|不太懂|不懂|没印象"
 )
 STRONG_HEDGE = re.compile(_STRONG_HEDGE)
