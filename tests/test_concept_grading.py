@@ -175,3 +175,14 @@ def test_a_chinese_negation_reaches_its_predicate_not_the_whole_clause() -> None
 def test_chinese_words_that_only_look_negative() -> None:
     assert shows("两者效果差不多，几乎不损失精度", ("效果 ... 差不多",))
     assert not hedged("模型本身不知道哪些事实是真的，所以要检索。") and hedged("我不知道。")
+
+
+def test_quoted_or_conditional_i_dont_know_is_not_a_hedge() -> None:
+    assert not hedged("Train the model to answer \u201cI don't know\u201d when retrieval finds nothing.")
+    assert not hedged("If I don't know something in an interview, I say so and reason aloud.")
+    assert not hedged("面试里不要不懂装懂，先说思路。")
+
+
+def test_non_and_long_chinese_negations() -> None:
+    assert not shows("the argmax is non-differentiable", ("differentiable",))
+    assert not shows("PagedAttention 并不是把 KV Cache 切成固定大小的块再分页管理", ("切成 ... 块",))

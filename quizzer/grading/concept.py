@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from quizzer.models import Concept, Rating
-from quizzer.text.cues import STRONG_HEDGE, WEAK_HEDGE
+from quizzer.text.cues import QUOTED, STRONG_HEDGE, WEAK_HEDGE
 from quizzer.text.normalize import normalize, sentences
 from quizzer.text.patterns import shows
 
@@ -31,7 +31,7 @@ class ConceptVerdict:
 
 def hedged(answer: str) -> bool:
     """Whether the answer says it does not know, or is mostly guesses and questions."""
-    text = normalize(answer)
+    text = QUOTED.sub(" ", normalize(answer))
     if STRONG_HEDGE.search(text):
         return True
     parts = sentences(text)

@@ -7,7 +7,7 @@ import re
 # English cues, matched on normalised text (contractions are already "x not"). Privative verbs ("skips the
 # mean", "drops the critic", "removes the need for a reward model") negate their object just as "not" does.
 _EN = (
-    r"not(?! only| just| merely)|no(?! matter| doubt)|never|neither|nor|none|nothing|without|lacks?|lacking"
+    r"not(?! only| just| merely)|no(?! matter| doubt)|non|never|neither|nor|none|nobody|nothing|without|lacks?|lacking"
     r"|instead of|rather than|no longer|free of|avoid(?:s|ed|ing)?|skip(?:s|ped|ping)?|omit(?:s|ted|ting)?"
     r"|drop(?:s|ped|ping)?|eliminat(?:e|es|ed|ing)|gets? rid of|getting rid of|remov(?:e|es|ed|ing)"
     r"|unnecessary|unneeded|fails? to"
@@ -29,15 +29,17 @@ LIMITER = re.compile(r"(?<![a-z0-9])not (?=(?:just|only|merely|simply)(?![a-z0-9
 FORWARD, BACK, ADJACENT = "forward", "back", "adjacent"
 
 _STRONG_HEDGE = (
-    r"(?<![a-z0-9])(?:i do not know|i dunno|do not know|not sure|no idea|no clue|not certain|unsure"
+    r"(?<![a-z0-9])(?<!if )(?<!when )(?:i do not know|i dunno|do not know|not sure|no idea|no clue|not certain|unsure"
     r"|do not remember|can not remember|do not recall|can not recall|i forgot|i forget|i have forgotten"
     r"|not familiar|never heard|beats me|no clear idea)(?![a-z0-9])"
     # 忘了 is also content ("忘了 master 权重会怎样"): only "I forgot" or a sentence that starts with it.
     # 不知道 is a hedge when the candidate says it ("我不知道", "不知道。"), not "模型不知道哪些事实是真的".
     r"|(?:^|(?<=[,.?;!我也还真都 ]))不知道|不清楚|不太清楚|我忘了|我忘记了|都忘了|(?:^|[.?;,])忘了|不记得|记不清|记不太清|不确定(?!性)"
-    r"|不太确定(?!性)|没听说|不了解|不太了解|不太懂|不懂|没印象"
+    r"|不太确定(?!性)|没听说|不了解|不太了解|不太懂|(?<!不)不懂(?!装懂)|没印象"
 )
 STRONG_HEDGE = re.compile(_STRONG_HEDGE)
+# A hedge inside quotation marks is mentioned, not meant ("train it to say “I don't know”").
+QUOTED = re.compile(r"[\"“「][^\"”」]{0,60}[\"”」]")
 WEAK_HEDGE = re.compile(
     r"(?<![a-z0-9])(?:maybe|perhaps|probably|i guess|possibly|might be|something like|something about"
     r"|kind of|sort of)(?![a-z0-9])|好像|也许|或许|似乎|我猜|应该是吧|之类的"

@@ -23,8 +23,9 @@ _NO_ING = {"mean", "head", "rank", "mind", "wing", "bear", "draw", "sing", "ring
 # A gap: up to four Latin words, or up to eight other characters (Chinese has no spaces), never across a
 # comma or a full stop, so "不 ... 均值" cannot reach from one clause into the next.
 _GAP = r"(?:(?:\s?[a-z0-9']+){0,4}?\s?|[^,;:.?!。、]{0,8}?)"
-# A Chinese negation reaches the predicate right after it ("不减去均值", "没有单独训练奖励模型"), not the
-# rest of the clause ("critic 不准就有偏": 不 negates 准, and 有偏 is asserted).
+# A one-character Chinese negation (不, 没, 无) reaches the predicate right after it ("不减去均值"), not the
+# rest of the clause ("critic 不准就有偏": 不 negates 准, and 有偏 is asserted); a longer one ("并不是",
+# "没有", "不需要") negates the clause.
 ZH_REACH = 10
 _TOKEN = re.compile(rf"\*|[a-z0-9]+|[{CJK}]|\S")
 
@@ -178,7 +179,7 @@ def _negated(scope: Scope, span: tuple[int, int], own: list[tuple[int, int]], so
         if reach == ADJACENT:
             if ce == start:
                 return True
-        elif reach == BACK or (cs < end and (scope.text[cs:ce].isascii() or start - ce <= ZH_REACH)):
+        elif reach == BACK or (cs < end and (scope.text[cs:ce].isascii() or ce - cs > 1 or start - ce <= ZH_REACH)):
             return True
     return False
 
