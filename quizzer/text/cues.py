@@ -29,7 +29,7 @@ LIMITER = re.compile(r"(?<![a-z0-9])not (?=(?:just|only|merely|simply)(?![a-z0-9
 FORWARD, BACK, ADJACENT = "forward", "back", "adjacent"
 
 _STRONG_HEDGE = (
-    r"(?<![a-z0-9])(?<!if )(?<!when )(?:i do not know|i dunno|do not know|not sure|no idea|no clue|not certain|unsure"
+    r"(?<![a-z0-9])(?<!if )(?<!when )(?<!if i )(?<!when i )(?:i do not know|i dunno|do not know|not sure|no idea|no clue|not certain|unsure"
     r"|do not remember|can not remember|do not recall|can not recall|i forgot|i forget|i have forgotten"
     r"|not familiar|never heard|beats me|no clear idea)(?![a-z0-9])"
     # 忘了 is also content ("忘了 master 权重会怎样"): only "I forgot" or a sentence that starts with it.
