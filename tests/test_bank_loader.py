@@ -151,7 +151,7 @@ def test_a_code_question_must_name_a_known_task(tmp_path: Path) -> None:
 
 def test_validate_flags_one_estimate_asked_twice_and_near_identical_prompts(tmp_path: Path) -> None:
     renamed = (GOOD.replace("demo.kv", "demo.kv-again").replace("layers", "n_layers").replace("hidden", "d_model")
-               .replace("KV cache at batch={batch}? Answer in GB", "How big is the KV cache at batch={batch}, in GB?")
+               .replace("KV cache at batch={batch}? Answer in GB", "The KV cache at batch={batch}? Answer in GB")
                .split("questions:\n")[1])
     same_prompt = GOOD.replace("demo.kv", "demo.kv-three").replace("seq: 2048", "seq: 4096").replace(
         "4.29 GB", "8.59 GB").split("questions:\n")[1]

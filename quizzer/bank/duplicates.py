@@ -11,7 +11,9 @@ from quizzer.models import Formula, Numeric, Problem, Question
 from quizzer.variants import answer_value
 
 # Two English prompts sharing this share of their words (Jaccard) ask the same thing.
-SIMILAR = 0.9
+SIMILAR = 0.92
+# Two numeric questions with one formula shape whose prompts share this share of their words.
+SAME_SHAPE_SIMILAR = 0.45
 # Comparing every pair of prompts is quadratic; beyond this many questions only exact repeats are found.
 MAX_PAIRWISE = 3000
 
@@ -55,8 +57,9 @@ def _same_computation(questions: list[Question]) -> list[Problem]:
     pairs: dict[str, Question] = {}
     for same in shapes.values():
         for q in same[1:]:
-            # A short shape (a*b/c) is common to unrelated estimates; a long one, or a similar prompt, is not.
-            if len(q.spec.params) >= 4 or _jaccard(_words(q.prompt.en), _words(same[0].prompt.en)) >= 0.25:  # type: ignore[union-attr]
+            # One shape (a product of five sizes) serves unrelated estimates (an MHA and a GQA KV cache);
+            # with a prompt about the same thing it is one question asked twice.
+            if _jaccard(_words(q.prompt.en), _words(same[0].prompt.en)) >= SAME_SHAPE_SIMILAR:
                 pairs.setdefault(q.id, same[0])
     for same in values.values():
         for q in same[1:]:
