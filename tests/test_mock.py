@@ -257,3 +257,11 @@ def test_mock_practice_feedback_shows_what_practice_shows(tmp_path: Path) -> Non
     assert (" ✓ The dot product has variance d_k (essential)\n ✗ Softmax saturates\n ✗ Gradients vanish\n"
             "✗ misconception: Scaling makes the matmul faster\n") in review(mock)
     assert "in fact: Scaling does not change the cost of the matmul." in mock
+
+
+def test_a_skip_in_practice_mode_shows_the_answer(catalog, capsys) -> None:  # type: ignore[no-untyped-def]
+    run_mock(catalog, 45, [(10, ":skip"), (5, ":skip")], practice=True, code_result=("skipped", 0.0, "skipped"))
+    out = capsys.readouterr().out
+    assert "skipped\nReference answer\nIt keeps the dot products at unit variance.\nKey points\n" in out
+    assert "skipped\nanswer: B\n" in out
+    assert "skipped\nReference solution\n" in out and "def " in out[out.index("Reference solution"):]

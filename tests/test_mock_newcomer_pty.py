@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 import sqlite3
 import subprocess
 import sys
@@ -111,3 +112,55 @@ def test_a_fifteen_minute_mock_has_a_hand_write_step(tmp_path: Path) -> None:
     child.expect("> ")
     child.sendline(":quit")
     child.expect(pexpect.EOF)
+
+
+# Runs `quizzer mock` with its clock sped up SPEED times, so a question's budget passes in a few real seconds.
+FAST_CLOCK = """\
+import sys, time, types
+import quizzer.cli.mock as command
+real, start, speed = time.monotonic, time.monotonic(), float(sys.argv[1])
+command.time = types.SimpleNamespace(monotonic=lambda: start + (real() - start) * speed)
+from quizzer.cli import app
+app(sys.argv[2:], prog_name="quizzer")
+"""
+# The bottom row (24) redrawn between a cursor save and restore, in reverse video.
+STATUS = re.escape("\x1b7\x1b[24;1H\x1b[2K\x1b[7m 1/2 concepts · question ") + r"(\d:\d\d) left of 0:33 · round \d:\d\d left"
+WARNING = re.escape("\x1b[1;7m 1/2 concepts · question over budget by 0:") + r"\d\d: wrap up · round 0:\d\d left " + re.escape(
+    "\x1b[0m\x1b8\a")
+
+
+def test_a_live_clock_counts_down_while_typing_and_warns_when_the_budget_is_used(tmp_path: Path) -> None:
+    home = tmp_path / "home"
+    child = pexpect.spawn(sys.executable, ["-c", FAST_CLOCK, "10", "mock", "--minutes", "1", "--seed", "11"],
+                          env=_env(home), encoding="utf-8", timeout=30, dimensions=(24, 100))
+    child.expect("concepts · budget 0:33")
+    child.expect("> ")
+    child.send("The variance of q dot k")  # half a line, no Enter yet: the clock redraws around it
+    shown: list[str] = []
+    while len(shown) < 3:
+        child.expect(STATUS)
+        shown.append(child.match.group(1))
+    seconds = [int(t[0]) * 60 + int(t[2:]) for t in shown]
+    assert seconds == sorted(set(seconds), reverse=True)  # a new, lower value at every redraw
+    child.expect(WARNING)  # once the budget is used: a bold warning and the terminal bell
+    child.send(" grows with d_k\r")
+    child.send("\r")
+    child.expect("How well did you answer")
+    child.sendline("2")
+    child.expect("estimation · budget")
+    child.expect("> ")
+    child.sendline(":quit")
+    child.expect("\x1b7\x1b\\[r\x1b8")  # the whole screen scrolls again before the scorecard
+    child.expect("Scorecard")
+    child.expect(pexpect.EOF)
+    child.close()
+    assert child.exitstatus == 0
+    conn = sqlite3.connect(home / "history.sqlite3")
+    # What was typed before and after the redraws arrives as one answer.
+    assert conn.execute("SELECT answer FROM attempts").fetchall() == [("The variance of q dot k grows with d_k",)]
+
+
+def test_no_live_clock_without_a_terminal(tmp_path: Path) -> None:
+    done = subprocess.run([sys.executable, "-m", "quizzer", "mock", "--minutes", "1", "--seed", "11"],
+                          env=_env(tmp_path / "home"), input=":quit\n", capture_output=True, text=True, check=True)
+    assert "\x1b" not in done.stdout and "Scorecard" in done.stdout

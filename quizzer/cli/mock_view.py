@@ -6,11 +6,21 @@ from rich.markup import escape
 from rich.table import Table
 
 from quizzer.cli.console import out
+from quizzer.cli.live_line import StatusLine
 from quizzer.cli.practice_view import PracticeScreen
 from quizzer.kinds import kind_of
 from quizzer.mock.plan import MockPlan, PlanItem
 from quizzer.mock.scorecard import ANSWER_STRUCTURE, Scorecard, mmss
-from quizzer.models import Question
+from quizzer.mock.view import LiveStatus
+from quizzer.models import Lang, Question
+
+
+def _live_text(s: LiveStatus) -> str:
+    """The status line: where the candidate is, the question's time against its budget, the round's time left."""
+    budget = s.item.budget
+    question = (f"question over budget by {mmss(s.used - budget)}: wrap up" if s.over
+                else f"question {mmss(budget - s.used)} left of {mmss(budget)}")
+    return f" {s.index}/{s.total} {s.item.section} · {question} · round {mmss(s.left)} left "
 
 
 class MockScreen(PracticeScreen):
@@ -31,11 +41,32 @@ class MockScreen(PracticeScreen):
                 f"{o.section} (mocks of {o.from_minutes:g} minutes or more have it)" if o.from_minutes is not None
                 else f"{o.section} (the banks have no question for it on the {p.track} track)"
                 for o in p.left_out) + ".")
-        feedback = "feedback after each answer (--practice)" if practice else "no feedback until the end (strict)"
-        out.print(f"Rules: one clock for the whole round; each question shows its budget. When time runs out the "
-                  f"current question closes and the rest are not reached. {feedback}. Concept answers end with an "
+        feedback = "Feedback after each answer (--practice)" if practice else "No feedback until the end (strict)"
+        live = " (the terminal's bottom line counts both down)" if self.status_line.usable() else ""
+        out.print(f"Rules: one clock for the whole round; each question shows its budget{live}. When time runs out "
+                  f"the current question closes and the rest are not reached. {feedback}. Concept answers end with an "
                   f"empty line; :skip moves on, :quit ends early (Ctrl-C too); everything answered is scored and "
                   f"saved.")
+
+    def __init__(self, lang: Lang) -> None:
+        super().__init__(lang)
+        self.status_line = StatusLine()
+
+    def live_start(self) -> None:
+        """The live clock on the terminal's bottom row (nothing when the output is not a terminal)."""
+        self.status_line.start()
+
+    def live(self, status: LiveStatus) -> None:
+        """Redraw the live clock: the question's time against its budget and the round's time left."""
+        self.status_line.show(_live_text(status), urgent=status.over)
+
+    def budget_passed(self, status: LiveStatus) -> None:
+        """The status line turns to a warning and the terminal bell rings once; nothing is printed over typing."""
+        self.status_line.show(_live_text(status), urgent=True, bell=True)
+
+    def live_stop(self) -> None:
+        """The whole screen scrolls again."""
+        self.status_line.stop()
 
     def how_to_answer(self, q: Question) -> str | None:
         """As in practice, except the hand-write step, which says what to do once its starter is written."""

@@ -5,7 +5,6 @@ from __future__ import annotations
 from collections.abc import Mapping
 
 from rich.markup import escape
-from rich.syntax import Syntax
 
 from quizzer.cli import judge_view
 from quizzer.cli.browse_view import answer_frame
@@ -130,6 +129,8 @@ class PracticeScreen:
         """A hand-write question's reference solution, to read once the candidate has tried."""
         if not outcome.reference:
             return
+        from rich.syntax import Syntax  # Pygments loads only when a solution is shown
+
         out.print("[bold]Reference solution[/]")
         out.print(Syntax(outcome.reference, "python", theme="ansi_dark", background_color="default"))
 

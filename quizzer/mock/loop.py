@@ -9,7 +9,7 @@ from pathlib import Path
 from quizzer.kinds import UnreadableAnswer, kind_of
 from quizzer.mock.plan import MockPlan, PlanItem
 from quizzer.mock.scorecard import ItemResult
-from quizzer.mock.view import MockView
+from quizzer.mock.view import LiveStatus, MockView
 from quizzer.models import Rating
 from quizzer.practice.progress import save
 from quizzer.practice.prompter import Deadline, Prompter, TimedOut
@@ -35,17 +35,36 @@ class MockLoop:
         self.mock_id = uuid.uuid4().hex[:12]
         self.results: list[ItemResult] = []
         self.opened: tuple[PlanItem, float] | None = None  # the question on screen and when it was asked
+        self.warned: PlanItem | None = None  # the last question whose budget ran out
         self.start = clock()
         self.deadline = Deadline(clock, self.start + plan.minutes * 60)
 
     def run(self) -> None:
-        """Every item in order until the plan or the clock runs out."""
-        for item in self.plan.items:
-            if self.deadline.left() <= 0:
-                break
-            self.opened = (item, self.clock())
-            self.results.append(self.ask(item))
-            self.opened = None
+        """Every item in order until the plan or the clock runs out, with a live clock while the candidate types."""
+        self.view.live_start()
+        self.prompter.tick = self.tick
+        try:
+            for item in self.plan.items:
+                if self.deadline.left() <= 0:
+                    break
+                self.opened = (item, self.clock())
+                self.results.append(self.ask(item))
+                self.opened = None
+        finally:
+            self.prompter.tick = None
+            self.view.live_stop()
+
+    def tick(self) -> None:
+        """Redraw the live clock; the first tick past the question's budget warns once."""
+        if self.opened is None:
+            return
+        item, started = self.opened
+        status = LiveStatus(len(self.results) + 1, len(self.plan.items), item, self.clock() - started,
+                            self.deadline.left())
+        self.view.live(status)
+        if status.over and self.warned is not item:
+            self.warned = item
+            self.view.budget_passed(status)
 
     def fill_not_reached(self) -> None:
         """Close the question open when the mock ended early (quit), and mark the rest as not reached."""
@@ -80,8 +99,11 @@ class MockLoop:
         kind = kind_of(item.question)
         if not kind.typed:
             status, value, feedback = self.code_step(item, self.deadline)
+            closed = self.session.skip()  # the judge graded the file; this only closes the question
+            if self.practice and status == "skipped":
+                self.view.verdict(closed)  # with --practice a skip shows the reference solution
             return ItemResult(item, status, value, self.clock() - started, feedback=feedback, prompt=asked.prompt,
-                              reference=self._reference(item))
+                              reference=closed.reference)
         while True:
             try:
                 text = (self.prompter.block(deadline=self.deadline) if kind.multiline

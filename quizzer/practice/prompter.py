@@ -4,11 +4,14 @@ from __future__ import annotations
 
 import select
 import sys
+import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import TextIO
 
 COMMANDS = (":skip", ":hint", ":quit", ":help")
+# While waiting for a line, `tick` is called this often (seconds): a live clock then never lags a second behind.
+TICK_SECONDS = 0.25
 
 
 class Quit(Exception):
@@ -30,20 +33,30 @@ class Prompter:
     # Looked up when the loop starts (not at import), so a test runner's replacement streams are used.
     stream: TextIO = field(default_factory=lambda: sys.stdin)
     out: TextIO = field(default_factory=lambda: sys.stdout)
+    # Called every TICK_SECONDS while waiting for a line (the mock's live clock); it must not read input.
+    tick: Callable[[], None] | None = None
 
     def _wait(self, timeout: float | None) -> None:
         """Block until input is ready or `timeout` seconds pass (streams without a file descriptor never time out)."""
-        if timeout is None:
+        if timeout is None and self.tick is None:
             return
-        if timeout <= 0:
+        if timeout is not None and timeout <= 0:
             raise TimedOut
         try:
             fd = self.stream.fileno()
         except (AttributeError, OSError, ValueError):
             return
-        ready, _, _ = select.select([fd], [], [], timeout)
-        if not ready:
-            raise TimedOut
+        end = None if timeout is None else time.monotonic() + timeout
+        while True:
+            left = None if end is None else end - time.monotonic()
+            if left is not None and left <= 0:
+                raise TimedOut
+            step = left if self.tick is None else min(TICK_SECONDS, left if left is not None else TICK_SECONDS)
+            ready, _, _ = select.select([fd], [], [], step)
+            if ready:
+                return
+            if self.tick is not None:
+                self.tick()
 
     def _line(self, marker: str, timeout: float | None = None) -> str:
         self.out.write(marker)
