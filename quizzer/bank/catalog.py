@@ -87,25 +87,49 @@ def _question_checks(bank: Bank, thorough: bool) -> list[Problem]:
     return problems
 
 
-def _cross_checks(banks: list[Bank], sources: dict[str, str], thorough: bool) -> list[Problem]:
-    """What spans banks: unique ids, known sources and tasks (linear), and generic evidence (validate only)."""
+Cited = list[tuple[str, int | None, tuple[str, ...]]]  # (question id, line of `source`, its keys) of one file
+
+
+def _cross_checks(banks: list[Bank], cited: dict[str, Cited], sources: dict[str, str], builtin: set[str],
+                  thorough: bool) -> list[Problem]:
+    """What spans banks: unique ids, known sources (linear), and generic evidence (validate only).
+
+    Sources are checked for every question of a file, including those unusable for another reason, so one
+    run reports both. A built-in question must cite a source; a personal bank may cite none.
+    """
     problems: list[Problem] = []
     seen: dict[str, Question] = {}
     for q in (q for b in banks for q in b.questions):
-        def bad(message: str, key: str = "id", q: Question = q) -> None:
-            problems.append(Problem(q.file, q.line_of(key), f"{q.id}: {message}"))
-
         if q.id in seen:
-            bad(f"duplicate id (also {seen[q.id].file}:{seen[q.id].line})")
+            problems.append(Problem(q.file, q.line_of("id"),
+                                    f"{q.id}: duplicate id (also {seen[q.id].file}:{seen[q.id].line})"))
         seen.setdefault(q.id, q)
-        for key in q.source:
-            if key not in sources:
-                bad(f"unknown source {key!r}", "source")
+    for file, entries in cited.items():
+        for qid, line, keys in entries:
+            if file in builtin and not keys:
+                problems.append(Problem(file, line, f"{qid}: source must name at least one section"))
+            problems.extend(Problem(file, line, f"{qid}: unknown source {key!r}{_where_sources(file, builtin)}")
+                            for key in keys if key not in sources)
     if thorough:
         every = [q for b in banks for q in b.questions]
         problems.extend(generic_evidence(every))
         problems.extend(duplicates(every))
     return problems
+
+
+def _where_sources(file: str, builtin: set[str]) -> str:
+    """Where a personal bank's own sources go, said once with each unknown key."""
+    return "" if file in builtin else f" (list it in {Path(file).parent / 'sources.yaml'}, or leave 'source' out)"
+
+
+def own_sources(roots: list[Path]) -> list[Path]:
+    """The sources.yaml beside each personal bank (in the folder given, or beside the file given)."""
+    found = []
+    for root in roots:
+        path = (root if root.is_dir() else root.parent) / "sources.yaml"
+        if path.is_file() and path.resolve() != resources.sources_file().resolve() and path not in found:
+            found.append(path)
+    return found
 
 
 def task_problems(catalog: Catalog, tasks: Collection[str]) -> tuple[Problem, ...]:
@@ -123,12 +147,13 @@ def load_catalog(paths: list[Path] | None = None, include_builtin: bool = True, 
     them and sits above the banks, so the caller passes them in.
     """
     roots = ([resources.questions_dir()] if include_builtin else []) + list(paths or [])
+    extra = own_sources([r for r in paths or [] if r.exists()])
     # validate (thorough) always reads the files; everything else may start from the cache.
     stored = None if thorough else cache.key(
-        [resources.sources_file(), *roots, *bank_files([r for r in roots if r.exists()])])
+        [resources.sources_file(), *extra, *roots, *bank_files([r for r in roots if r.exists()])])
     catalog = cache.load(stored) if stored is not None else None
     if catalog is None:
-        catalog = _read_catalog(roots, thorough)
+        catalog = _read_catalog(roots, extra, thorough)
         if stored is not None:
             cache.save(stored, catalog)
     if tasks is None:
@@ -137,7 +162,7 @@ def load_catalog(paths: list[Path] | None = None, include_builtin: bool = True, 
     return dataclasses.replace(catalog, problems=catalog.problems + task_problems(catalog, tasks))
 
 
-def _read_file(file: Path, thorough: bool) -> tuple[Bank | None, list[Problem]]:
+def _read_file(file: Path, thorough: bool) -> tuple[Bank | None, list[Problem], Cited]:
     """One bank file parsed and checked on its own; validate (thorough) never uses the cache."""
     stored = None if thorough else cache.file_key(file)
     if stored is not None and (hit := cache.load(stored, cache.entry_name(file), tuple)) is not None:
@@ -146,30 +171,49 @@ def _read_file(file: Path, thorough: bool) -> tuple[Bank | None, list[Problem]]:
     try:
         bank = read_bank(reader, read_yaml(file), file.stem)
     except BankError as exc:
-        return None, [Problem(exc.file, exc.line, exc.detail)]
-    entry = (bank, reader.problems + (_question_checks(bank, thorough) if bank else []))
+        return None, [Problem(exc.file, exc.line, exc.detail)], []
+    entry = (bank, reader.problems + (_question_checks(bank, thorough) if bank else []), reader.cited)
     if stored is not None:
         cache.save(stored, entry, cache.entry_name(file))
     return entry
 
 
-def _read_catalog(roots: list[Path], thorough: bool) -> Catalog:
+def _all_sources(extra: list[Path], problems: list[Problem]) -> dict[str, str]:
+    """The built-in sources plus each personal bank's own; a key defined twice differently is a problem."""
+    sources = load_sources()
+    for path in extra:
+        try:
+            own = load_sources(path)
+        except BankError as exc:
+            problems.append(Problem(exc.file, exc.line, exc.detail))
+            continue
+        for key, title in own.items():
+            if sources.get(key, title) != title:
+                problems.append(Problem(str(path), None, f"source {key!r} is already defined elsewhere as "
+                                                          f"{sources[key]!r}; give yours another key"))
+            sources.setdefault(key, title)
+    return sources
+
+
+def _read_catalog(roots: list[Path], extra: list[Path], thorough: bool) -> Catalog:
     problems: list[Problem] = []
     try:
-        sources = load_sources()
+        sources = _all_sources(extra, problems)
     except BankError as exc:
         return Catalog(problems=(Problem(exc.file, exc.line, exc.detail),))
     banks: list[Bank] = []
+    cited: dict[str, Cited] = {}
     for root in roots:
         if not root.exists():
             problems.append(Problem(str(root), None, "no such file or folder"))
+    builtin = {str(f) for f in bank_files([resources.questions_dir()])} if resources.questions_dir() in roots else set()
     # Each file is parsed (or taken from its own cache entry) once: a change to one bank re-reads that bank.
     for file in bank_files([r for r in roots if r.exists()]):
-        bank, found = _read_file(file, thorough)
+        bank, found, cited[str(file)] = _read_file(file, thorough)
         problems.extend(found)
         if bank is not None:
             banks.append(bank)
-    problems.extend(_cross_checks(banks, sources, thorough))
+    problems.extend(_cross_checks(banks, cited, sources, builtin, thorough))
     return Catalog(banks=tuple(banks), problems=tuple(problems), sources=sources)
 
 

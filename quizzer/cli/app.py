@@ -99,3 +99,19 @@ def emit_json(data: Any) -> None:
     import json
 
     sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
+
+
+def _show_version(value: bool) -> None:
+    if value:
+        from quizzer import __version__
+
+        typer.echo(f"quizzer {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def main(
+    version: bool = typer.Option(False, "--version", callback=_show_version, is_eager=True,
+                                 help="Print the version and exit."),
+) -> None:
+    """Practise LLM / ML engineering interview questions: concepts, estimates, formulas and hand-written PyTorch."""

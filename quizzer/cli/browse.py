@@ -7,43 +7,36 @@ import typer
 from quizzer.bank import require_question
 from quizzer.cli import browse_view, shapes
 from quizzer.cli.app import app, emit_json
-from quizzer.cli.options import BankOption, JsonOption, LangOption, language, load_banks
-from quizzer.errors import QuizzerError
-from quizzer.kinds import REGISTRY
-from quizzer.models import Question
-
-
-def select(questions: tuple[Question, ...], topic: str | None, kind: str | None, source: str | None) -> list[Question]:
-    """Questions matching the filters; `source` is a section key or a document key (`hot`)."""
-    if kind and kind not in REGISTRY:
-        raise QuizzerError(f"unknown kind {kind!r} (one of {', '.join(REGISTRY)})")
-    out = []
-    for q in questions:
-        if topic and q.topic != topic:
-            continue
-        if kind and q.kind != kind:
-            continue
-        if source and not any(s == source or s.split(".")[0] == source for s in q.source):
-            continue
-        out.append(q)
-    return out
+from quizzer.cli.options import (
+    BankOption,
+    DifficultyOption,
+    JsonOption,
+    KindOption,
+    LangOption,
+    TagOption,
+    TopicOption,
+    language,
+    load_banks,
+    selection,
+)
 
 
 @app.command("list")
 def list_questions(
-    topic: str | None = typer.Option(None, help="Only this topic."),
-    kind: str | None = typer.Option(None, help=f"Only this kind: {', '.join(REGISTRY)}."),
+    topic: TopicOption = None,
+    tag: TagOption = None,
+    kind: KindOption = None,
+    difficulty: DifficultyOption = None,
     source: str | None = typer.Option(None, help="Only questions citing this section (hot.q04) or document (hot)."),
     lang: LangOption = "en",
     bank: BankOption = None,
     as_json: JsonOption = False,
 ) -> None:
     """List questions in the banks."""
+    from quizzer.bank.select import select
+
     catalog = load_banks(bank)
-    topics = {b.topic for b in catalog.banks}
-    if topic and topic not in topics:
-        raise QuizzerError(f"unknown topic {topic!r} (one of {', '.join(sorted(topics))})")
-    chosen = select(catalog.questions, topic, kind, source)
+    chosen = select(catalog, selection(catalog, topic, tag, kind, difficulty, source))
     if as_json:
         emit_json(shapes.question_list(chosen))
     else:

@@ -24,4 +24,4 @@ def calc(
     if as_json:
         emit_json(shapes.calculation(result))
     else:
-        check_view.calculation(result.text)
+        check_view.calculation(result.text, result.note)

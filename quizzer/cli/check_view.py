@@ -85,7 +85,9 @@ def _review(review: Review) -> None:
         out.print(f"  [green]in fact:[/] {escape(correction)}")
 
 
-def calculation(text: str) -> None:
-    """`quizzer calc`: the value in sensible units."""
+def calculation(text: str, note: str | None = None) -> None:
+    """`quizzer calc`: the value in sensible units, and how an ambiguous word was read."""
     out.print(escape(text))
+    if note:
+        out.print(f"[dim]note: {escape(note)}[/]")
     sys.stdout.flush()

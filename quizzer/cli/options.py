@@ -13,6 +13,7 @@ import typer
 
 from quizzer.bank import load_catalog, require_valid
 from quizzer.bank.paths import extra_bank_paths
+from quizzer.bank.select import Selection, resolve
 from quizzer.errors import QuizzerError
 from quizzer.models import LANGS, Catalog, Lang
 
@@ -46,6 +47,12 @@ DeviceOption = Annotated[str, typer.Option("--device", callback=_device, metavar
                                            help="Where hand-written code runs.")]
 BankOption = Annotated[list[Path] | None, typer.Option("--bank", help="Extra bank folder or file (repeatable).")]
 JsonOption = Annotated[bool, typer.Option("--json", help="Print JSON.")]
+TopicOption = Annotated[str | None, typer.Option("--topic", metavar="TOPIC", help="Only this topic (any case).")]
+TagOption = Annotated[str | None, typer.Option("--tag", metavar="TAG", help="Only questions with this tag.")]
+KindOption = Annotated[str | None, typer.Option("--kind", metavar="KIND",
+                                                help="Only this kind: concept, numeric, formula, choice, code.")]
+DifficultyOption = Annotated[int | None, typer.Option("--difficulty", metavar="1|2|3",
+                                                      help="Only this difficulty: 1 easy, 2 medium, 3 hard.")]
 GraderOption = Annotated[str | None, typer.Option(
     "--grader", callback=_grader, metavar="keypoints|llm|auto",
     help="How concept answers are judged: key points, an LLM, or auto (an LLM when one is configured).")]
@@ -78,6 +85,14 @@ def task_ids() -> frozenset[str]:
     from quizzer.judge.catalog import tasks
 
     return frozenset(tasks())
+
+
+def selection(catalog: Catalog, topic: str | None = None, tag: str | None = None, kind: str | None = None,
+              difficulty: int | None = None, source: str | None = None, ids: list[str] | None = None) -> Selection:
+    """The filters of a command, names resolved against the banks (any case) or a one-line error."""
+    from quizzer.kinds import REGISTRY
+
+    return resolve(Selection(topic, tag, kind, difficulty, source, tuple(ids or ())), catalog, REGISTRY)
 
 
 def load_banks(bank: list[Path] | None) -> Catalog:

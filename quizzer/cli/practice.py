@@ -9,10 +9,20 @@ from pathlib import Path
 import typer
 
 from quizzer.cli.app import app
-from quizzer.cli.options import BankOption, DeviceOption, LangOption, language, load_banks
+from quizzer.cli.options import (
+    BankOption,
+    DeviceOption,
+    DifficultyOption,
+    KindOption,
+    LangOption,
+    TagOption,
+    TopicOption,
+    language,
+    load_banks,
+    selection,
+)
 from quizzer.cli.practice_view import PracticeScreen
 from quizzer.errors import EXIT_INTERRUPTED, QuizzerError
-from quizzer.kinds import REGISTRY
 from quizzer.practice.loop import EndOfInput, Loop, Quit
 from quizzer.practice.prompter import Prompter
 from quizzer.practice.session import Filters, Session, choose
@@ -23,9 +33,12 @@ from quizzer.store.db import utcnow
 
 @app.command("practice")
 def practice(
-    topic: str | None = typer.Option(None, help="Only this topic."),
-    tag: str | None = typer.Option(None, help="Only questions with this tag."),
-    kind: str | None = typer.Option(None, help=f"Only this kind: {', '.join(REGISTRY)}."),
+    topic: TopicOption = None,
+    tag: TagOption = None,
+    kind: KindOption = None,
+    difficulty: DifficultyOption = None,
+    ids: list[str] | None = typer.Option(None, "--id", metavar="ID",
+                                         help="Practise this question (repeatable; instead of the filters)."),
     count: int = typer.Option(10, "--count", "-n", min=1, help="How many questions."),
     due: bool = typer.Option(False, "--due", help="Only reviews the scheduler says are due."),
     lang: LangOption = "en",
@@ -35,14 +48,17 @@ def practice(
     device: DeviceOption = "cpu",
 ) -> None:
     """Practise: answer questions, get graded, and let spaced repetition schedule reviews."""
-    if kind and kind not in REGISTRY:
-        raise QuizzerError(f"unknown kind {kind!r} (one of {', '.join(REGISTRY)})")
+    from quizzer.bank.select import select
+
     catalog = load_banks(bank)
-    if topic and topic not in {b.topic for b in catalog.banks}:
-        raise QuizzerError(f"unknown topic {topic!r} (one of {', '.join(sorted(b.topic for b in catalog.banks))})")
+    chosen_by = selection(catalog, topic, tag, kind, difficulty, ids=ids)
+    if ids and due:
+        raise QuizzerError("--id picks the questions itself: leave out --due")
+    pool = select(catalog, chosen_by)
     store = open_store()
     rng = random.Random(seed)
-    chosen = choose(catalog.questions, Filters(topic, tag, kind, due), count, rng, due_map(store), utcnow())
+    # Questions named by --id are asked as named; filters pick by the scheduler's order.
+    chosen = pool if ids else choose(pool, Filters(due_only=due), count, rng, due_map(store), utcnow())
     screen = PracticeScreen(language(lang))
     if not chosen:
         store.close()

@@ -101,7 +101,7 @@ def question_check(c: QuestionCheck) -> Json:
 
 def calculation(c: Calculation) -> Json:
     """`calc --json`: the value in its base unit ('' for a plain number) and as printed."""
-    return _document(value=c.value, unit=c.unit, text=c.text)
+    return _document(value=c.value, unit=c.unit, text=c.text, note=c.note)
 
 
 def _accuracy(items: Iterable[Accuracy]) -> list[Json]:

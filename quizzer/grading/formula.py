@@ -6,6 +6,7 @@ import difflib
 import math
 import random
 import zlib
+from collections.abc import Iterable
 from dataclasses import dataclass
 from fractions import Fraction
 
@@ -167,6 +168,11 @@ def _known(variables: tuple[Variable, ...]) -> dict[str, str]:
     return known
 
 
+def respell(node: Node, names: Iterable[str]) -> Node:
+    """The tree with every name written as one of `names` (`ND` -> N*D); ExprError for a name that is not."""
+    return _rename(node, {n: n for n in names})
+
+
 def grade_formula_against(text: str, expected: Node, variables: tuple[Variable, ...],
                           lang: Lang = "en") -> FormulaVerdict:
     """Grade a typed formula against an expected tree over `variables`; never raises for any text."""
@@ -183,4 +189,4 @@ def grade_formula(text: str, spec: Formula, lang: Lang = "en") -> FormulaVerdict
     return grade_formula_against(text, _rename(parse(spec.formula), _known(spec.variables)), spec.variables, lang)
 
 
-__all__ = ["FormulaVerdict", "compare", "grade_formula", "grade_formula_against"]
+__all__ = ["FormulaVerdict", "compare", "grade_formula", "grade_formula_against", "respell"]

@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from quizzer.errors import ExprError
-from quizzer.grading.dims import NONE, describe, of_unit, unit_of
+from quizzer.grading.dims import FLOP, NONE, describe, of_unit, unit_of
 from quizzer.grading.hints import factor_hint, mistake_hint, within
 from quizzer.grading.quantity import Quantity, read_quantity
 from quizzer.grading.show import auto, in_unit
@@ -91,15 +91,24 @@ def _verdict(status: str, target: Target, message: str, value: float | None = No
 
 
 def _bare_value(q: Quantity, target: Target) -> tuple[float, float] | None:
-    """(value, scale) of a bare number read in the display unit, or None when it needs a unit."""
-    if target.dim != NONE:
+    """(value, scale) of a bare number read in the display unit, or None when it needs a unit.
+
+    FLOPs are a count like parameters and tokens, so a bare number in a FLOP answer may also be FLOPs.
+    """
+    if target.dim not in (NONE, FLOP):
         return (q.value * UNITS[target.display].factor, UNITS[target.display].factor) if target.display else None
-    if target.display in (None, "count", "ratio"):
+    if target.display in (None, "count", "ratio", "FLOP"):
         return q.value, 1.0
-    # "Answer in millions" / "in %": 201 and 201326592 both read naturally; take the nearer reading.
+    # "Answer in millions" / "in %" / "in PF-days": 201 and 201326592 both read naturally; take the nearer.
     scale = UNITS[target.display].factor
     options = [(q.value * scale, scale), (q.value, 1.0)]
     return min(options, key=lambda o: abs(math.log(abs(o[0] / target.value))) if o[0] and target.value else math.inf)
+
+
+def _counts(q: Quantity, target: Target) -> bool:
+    """An answer in FLOPs where a count is asked: FLOPs are counted, so the number stands."""
+    return q.dim == FLOP and target.dim == NONE and (target.display is None or UNITS[target.display].dimension
+                                                      == "count")
 
 
 def grade_quantity(text: str, target: Target, lang: Lang = "en") -> NumericVerdict:
@@ -112,7 +121,9 @@ def grade_quantity(text: str, target: Target, lang: Lang = "en") -> NumericVerdi
                                       f"无法读懂答案：{exc.message}"),
                               None, "unreadable", readable=False)
     value, scale = q.value, 1.0
-    if q.dim != target.dim or (q.bare and target.dim == NONE):
+    if _counts(q, target):
+        q = replace(q, dim=NONE, shown=None)
+    if q.dim != target.dim or (q.bare and target.dim in (NONE, FLOP)):
         bare = _bare_value(q, target) if q.bare and q.dim == NONE else None
         if bare is not None:
             value, scale = bare

@@ -165,6 +165,14 @@ def _no_range(node: Node) -> Node:
     return node
 
 
+def _ordered(options: tuple[Reading, ...], following: str | None) -> tuple[Reading, ...]:
+    """A word's readings, the magnitude first when a counted noun follows (`7B params` is 7 billion)."""
+    nouns = readings(following) if following else ()
+    if nouns and all(r.kind == "noun" for r in nouns):
+        return tuple(sorted(options, key=lambda r: r.kind != "magnitude"))
+    return options
+
+
 def read_quantity(text: str, want: Dim | None = None, ranges: bool = True) -> Quantity:
     """Parse and evaluate an answer; words with several meanings take the one that gives `want`.
 
@@ -173,7 +181,8 @@ def read_quantity(text: str, want: Dim | None = None, ranges: bool = True) -> Qu
     """
     node = parse_answer(text) if ranges else _no_range(parse_answer(text))
     words = units_in(node)
-    options = [readings(u.word) for u in words]
+    options = [_ordered(readings(u.word), words[i + 1].word if i + 1 < len(words) else None)
+               for i, u in enumerate(words)]
     ambiguous = [i for i, opts in enumerate(options) if len(opts) > 1][:MAX_AMBIGUOUS]
     first: tuple[dict[int, Reading], tuple[Pair, float | None, float | None]] | None = None
     error: ExprError | None = None
