@@ -19,7 +19,8 @@ def paged_attention(q: torch.Tensor, k_cache: torch.Tensor, v_cache: torch.Tenso
     entries after its last block (they hold arbitrary valid block ids). Blocks are in no particular order,
     and two sequences may share a block (a common prefix).
     H_kv divides H: query head h uses kv head h // (H // H_kv) (grouped-query attention; H_kv == H is plain
-    multi-head attention). Gathering each sequence's tokens into a padded tensor is fine.
+    multi-head attention). Queries can be large (scores in the hundreds): the softmax must stay finite.
+    Gathering each sequence's tokens into a padded tensor is fine.
     Forbidden: F.scaled_dot_product_attention, nn.MultiheadAttention, F.multi_head_attention_forward, vllm,
     flash_attn. Do not modify the inputs in place.
     """

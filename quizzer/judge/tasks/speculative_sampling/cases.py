@@ -90,7 +90,7 @@ def distribution(api: Any, a: dict[str, Any]) -> tuple[torch.Tensor, torch.Tenso
 
     Each is snapped to its exact value (target_probs[0]; the acceptance chain's law) when within 6 standard
     errors, so a correct implementation returns the exact values whatever its rounding at a boundary, and
-    the seeded draws make the check repeatable; the known bugs miss by 0.1 or more.
+    the seeded draws make the check repeatable; the known bugs that change the law miss by 0.14 or more.
     """
     n, k, V = a["draft_tokens"].shape[0], a["draft_tokens"].shape[1], a["draft_probs"].shape[-1]
     first = torch.zeros(V, dtype=torch.float64)
@@ -109,6 +109,9 @@ def distribution(api: Any, a: dict[str, Any]) -> tuple[torch.Tensor, torch.Tenso
 Q2 = [[0.55, 0.25, 0.15, 0.05], [0.05, 0.15, 0.3, 0.5]]
 P2 = [[0.1, 0.2, 0.3, 0.4], [0.4, 0.3, 0.2, 0.1], [0.25, 0.25, 0.25, 0.25]]
 
+LAW = ("over many steps the emitted tokens must follow the target: the first ~ target_probs[0], and the number "
+       "emitted the acceptance chain's law; accept with min(1, p/q), resample from max(0, p - q) normalised")
+
 CASES = [
     Case("example", block(3, 6, near=2.0), hidden=False),
     Case("all_accepted", block(3, 8, same=True),
@@ -123,10 +126,9 @@ CASES = [
     Case("vocab_500", block(5, 500, scale=3.0, near=0.5)),
     Case("float64", block(4, 9, near=0.8, dtype="float64")),
     Case("many_steps", step_batch(30, 4, 12, near=0.8), run=many_steps),
-    Case("distribution_far_apart", step_batch(4000, 2, 4, Q2, P2), run=distribution,
-         hint="the emitted tokens must follow the target distribution: accept with min(1, p/q), resample "
-              "rejections from max(0, p - q) normalised"),
-    Case("distribution_random", step_batch(4000, 3, 6, near=1.0), run=distribution),
+    Case("distribution_far_apart", step_batch(2000, 2, 4, Q2, P2), run=distribution, hint=LAW),
+    # The known bugs are explained on the case above; running them on this one too would double the setup time.
+    Case("distribution_random", step_batch(2000, 3, 6, near=1.0), run=distribution, explain=False, hint=LAW),
 ]
 
 _ACCEPT = "if uniforms[i] < p / q:"
