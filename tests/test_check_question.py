@@ -70,7 +70,7 @@ def run(bank: str, *args: str, stdin: str | None = None) -> tuple[int, str, str]
     # A bare number is read in the question's display unit (GB), as practice reads it.
     (["--question", "demo.kv", "4.3"], 0, "✓ Correct: 4.3 GB; expected 4.29 GB.\n"),
     (["--question", "demo.kv", "2.15", "GB"], 1,
-     "✗ Not quite: 2.15 GB; expected 4.29 GB (yours is 1/2 as large).\n"
+     "✗ Not quite: 2.15 GB; expected 4.29 GB (50% too small).\n"
      "hint: You left out the bytes per element\n"
      "answer: 4.29 GB\n"
      "tolerance: rel 0.03\n"
