@@ -60,11 +60,10 @@ def task_summary(info: TaskInfo) -> dict[str, Any]:
 
 
 def grade_result(v: Verdict) -> dict[str, Any]:
-    """`grade --json`; a case's message carries the candidate's own traceback lines, if any."""
-    return {"task": v.task, "passed": v.passed,
-            "cases": [{"name": c.name, "passed": c.passed, "message": "\n".join((c.message, *c.trace)),
-                       "hint": c.hint} for c in v.cases],
-            "forbidden": list(v.forbidden), "seconds": round(v.seconds, 3)}
+    """`grade --json` (built by the judge: quizzer/judge/report.py)."""
+    from quizzer.judge.report import verdict_json
+
+    return verdict_json(v)
 
 
 def check_result(v: NumericVerdict | FormulaVerdict) -> dict[str, Any]:

@@ -37,7 +37,8 @@ def test_tasks_json_shape() -> None:
     data = json.loads(out)
     assert code == 0 and len(data) == 28
     assert data[0] == {"id": "attention", "title": "Scaled dot-product attention",
-                       "functions": ["scaled_dot_product_attention"], "source": ["adv.m1", "hot.q01", "hot.q04"]}
+                       "functions": ["scaled_dot_product_attention"], "source": ["adv.m1", "hot.q01", "hot.q04"],
+                       "passed_at": None}
     assert [d["id"] for d in data] == list(catalog.tasks())
 
 
@@ -75,7 +76,8 @@ def test_start_bad_input(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Non
 @pytest.mark.parametrize(("args", "message"), [
     (["missing.py"], "error: missing.py: no such file\n"),
     (["{tmp}/plain.py"], "error: {tmp}/plain.py: no '# quizzer: task=ID' line; add one or pass --task ID\n"),
-    (["{tmp}/plain.py", "--task", "nope"], "error: unknown task 'nope' (see 'quizzer tasks')\n"),
+    (["{tmp}/plain.py", "--task", "nope"], "error: unknown task 'nope' (did you mean 'rope'? see 'quizzer tasks')\n"),
+    (["{tmp}/plain.py", "--task", "xyzzy"], "error: unknown task 'xyzzy' (see 'quizzer tasks')\n"),
     (["{tmp}/plain.py", "--task", "attention", "--device", "tpu"], "error: unknown device 'tpu' (one of cpu, cuda)\n"),
     (["{tmp}/plain.py", "--task", "attention", "--watch", "--json"],
      "error: --watch prints for people; it cannot be combined with --json\n"),
@@ -95,21 +97,41 @@ def test_grade_reference_passes() -> None:
     assert lines[-1].startswith("PASS all 14 cases (")
 
 
-def test_grade_names_the_bug_and_shows_the_trimmed_traceback(tmp_path: Path) -> None:
+def test_grade_names_the_bug_once_and_shows_the_trimmed_traceback(tmp_path: Path) -> None:
     path = tmp_path / "mine.py"
     path.write_text("# quizzer: task=attention\nimport torch\n\n"
                     "def scaled_dot_product_attention(q, k, v, mask=None, is_causal=False):\n"
                     "    if mask is not None:\n        raise ValueError('no masks yet')\n"
-                    "    return torch.softmax(q @ k.transpose(-2, -1), dim=-1) @ v\n", encoding="utf-8")
+                    "    s = q @ k.transpose(-2, -1)\n"
+                    "    if is_causal:\n"
+                    "        s = s.masked_fill(torch.ones(s.shape[-2:], dtype=torch.bool).triu(1), float('-inf'))\n"
+                    "    return torch.softmax(s, dim=-1) @ v\n", encoding="utf-8")
     code, out, _ = invoke("grade", str(path))
     assert code == 1
-    assert "      hint: matches attention without the 1/sqrt(d_k) scale\n" in out
+    lines = out.splitlines()
+    # Diagnosis first, said once; the mask cases raised, so they neither support nor contradict it.
+    assert lines[1].startswith("diagnosis: your output matches attention without the 1/sqrt(d_k) scale (8 failing "
+                               "cases: example_2d, example_3d, 4d_dv_ne_d, L_gt_S and 4 more)")
+    assert out.count("1/sqrt(d_k)") == 1
     assert ("  ✗ mask_broadcast     q(2,3,5,8) k(2,3,6,8) v(2,3,6,8) mask(5,6):bool float32\n"
             "      ValueError: no masks yet\n"
             "      line 6, in scaled_dot_product_attention: raise ValueError('no masks yet')\n") in out
-    assert "(expected " in out.split("example_3d")[1].split("\n  ")[1]  # visible case: values shown
-    assert "(expected " not in out.split("4d_dv_ne_d")[1].split("\n  ")[1]  # hidden case: no values
-    assert out.splitlines()[-1].startswith("FAIL 2 of 14 cases passed (")  # the two zero-difference properties
+    assert "(expected " in out.split("✗ example_3d")[1].split("\n  ")[1]  # visible case: values shown
+    assert "(expected " not in out.split("✗ 4d_dv_ne_d")[1].split("\n  ")[1]  # hidden case: no values
+    # Failing cases first, then the passing ones.
+    marks = [line[2] for line in lines if line[:4] in ("  ✓ ", "  ✗ ")]
+    assert marks == sorted(marks, key=lambda m: m == "✓") and marks.count("✓") == 3
+    assert lines[-1].startswith("FAIL 3 of 14 cases passed (")
+
+
+def test_two_bugs_at_once_get_no_diagnosis_only_the_measured_differences(tmp_path: Path) -> None:
+    path = tmp_path / "mine.py"
+    path.write_text("# quizzer: task=attention\nimport torch\n\n"
+                    "def scaled_dot_product_attention(q, k, v, mask=None, is_causal=False):\n"
+                    "    return torch.softmax(q @ k.transpose(-2, -1), dim=-1) @ v\n", encoding="utf-8")
+    code, out, _ = invoke("grade", str(path), "--hints", "--hints")
+    assert code == 1 and "diagnosis" not in out and "hint:" not in out
+    assert "no_future_leak" in out.split("\n  ✓")[0]  # it leaks the future, and says so by the numbers alone
 
 
 def test_grade_json_shape(tmp_path: Path) -> None:
@@ -118,11 +140,13 @@ def test_grade_json_shape(tmp_path: Path) -> None:
     code, out, err = invoke("grade", str(path), "--json")
     data = json.loads(out)
     assert (code, err) == (1, "")
-    assert set(data) == {"version", "task", "passed", "cases", "forbidden", "seconds"}
+    assert set(data) == {"version", "task", "passed", "cases", "forbidden", "seconds", "diagnosis"}
     assert (data["version"], data["task"], data["passed"], data["forbidden"]) == (1, "attention", False, [])
-    assert data["cases"][0] == {"name": "example_2d", "passed": False, "hint": None,
+    assert data["cases"][0] == {"name": "example_2d", "passed": False, "hint": None, "extra": False,
+                                "diagnosed": False, "output": [], "output_more": 0,
                                 "message": "not implemented yet (raises NotImplementedError)\n"
                                            "line 22, in scaled_dot_product_attention: raise NotImplementedError"}
+    assert data["diagnosis"] is None
     assert isinstance(data["seconds"], float)
 
 
@@ -131,7 +155,8 @@ def test_grade_syntax_error_and_forbidden_need_no_child(tmp_path: Path) -> None:
     bad.write_text("# quizzer: task=rmsnorm\ndef f(:\n", encoding="utf-8")
     code, out, _ = invoke("grade", str(bad), "--json")
     assert code == 1
-    assert json.loads(out)["cases"] == [{"name": "import", "passed": False, "hint": None,
+    assert json.loads(out)["cases"] == [{"name": "import", "passed": False, "hint": None, "extra": False,
+                                         "diagnosed": False, "output": [], "output_more": 0,
                                          "message": "SyntaxError: invalid syntax (line 2)\nline 2: def f(:"}]
     bad.write_text("# quizzer: task=rmsnorm\nfrom torch import nn\nNorm = nn.RMSNorm\n", encoding="utf-8")
     code, out, _ = invoke("grade", str(bad), "--json")

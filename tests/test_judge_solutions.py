@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from quizzer.judge import catalog
-from quizzer.judge.verdict import CaseResult, Verdict
+from quizzer.judge.verdict import CaseResult, Ladder, Verdict
 from tests.judge_runs import Solution, corpus, grade_all, problems, read
 
 CORPUS = corpus()
@@ -40,7 +40,7 @@ def test_an_expectation_that_does_not_hold_is_reported(tmp_path: Path) -> None:
     path.parent.mkdir()
     path.write_text("# expect hint: interleaved\n# expect failed: a\n# expect forbidden: torch.optim\nimport torch\n",
                     encoding="utf-8")
-    verdict = Verdict("rope", "slip.py", "cpu", (CaseResult("a", False, "off", "another hint"),
+    verdict = Verdict("rope", "slip.py", "cpu", (CaseResult("a", False, "off", Ladder(None, "another hint")),
                                                  CaseResult("b", False, "off")))
     found = problems(read(path), verdict)
     assert [p.split(" ")[0] for p in found] == ["no", "failed", "forbidden"]

@@ -17,11 +17,15 @@ from quizzer.judge.starter import write_starter
 @app.command("tasks")
 def list_tasks(as_json: bool = typer.Option(False, "--json", help="Print JSON.")) -> None:
     """List the hand-write tasks."""
+    from quizzer.judge.passes import passed_tasks
+
     infos = list(catalog.tasks().values())
+    passed = passed_tasks()
     if as_json:
-        emit_json([shapes.task_summary(info) for info in infos])
+        emit_json([shapes.task_summary(info) | {"passed_at": passed[info.id].isoformat() if info.id in passed else None}
+                   for info in infos])
     else:
-        render.task_table(infos, {info.id for info in infos if ready(info.id)})
+        render.task_table(infos, {info.id for info in infos if ready(info.id)}, passed)
 
 
 @app.command("start")
