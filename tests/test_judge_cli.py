@@ -121,7 +121,15 @@ def test_grade_names_the_bug_once_and_shows_the_trimmed_traceback(tmp_path: Path
     # Failing cases first, then the passing ones.
     marks = [line[2] for line in lines if line[:4] in ("  ✓ ", "  ✗ ")]
     assert marks == sorted(marks, key=lambda m: m == "✓") and marks.count("✓") == 3
-    assert lines[-1].startswith("FAIL 3 of 14 cases passed (")
+    assert lines[-2].startswith("FAIL 3 of 14 cases passed (")
+    # The ladder: the diagnosis is named, its explanation and fix wait for --hints.
+    assert lines[-1] == "1 hint can say more: grade again with --hints for the explanation"
+    assert "hint:" not in out and "fix:" not in out
+    out1, out2 = invoke("grade", str(path), "--hints")[1], invoke("grade", str(path), "--hints", "--hints")[1]
+    assert "  hint: the dot product of two d_k-dimensional vectors grows" in out1 and "fix:" not in out1
+    assert out1.splitlines()[-1] == "1 hint can say more: grade again with --hints --hints for the fix"
+    assert "  fix: divide q @ k^T by math.sqrt(q.shape[-1]) before the softmax" in out2
+    assert out2.splitlines()[-1].startswith("FAIL 3 of 14")
 
 
 def test_two_bugs_at_once_get_no_diagnosis_only_the_measured_differences(tmp_path: Path) -> None:
@@ -130,8 +138,12 @@ def test_two_bugs_at_once_get_no_diagnosis_only_the_measured_differences(tmp_pat
                     "def scaled_dot_product_attention(q, k, v, mask=None, is_causal=False):\n"
                     "    return torch.softmax(q @ k.transpose(-2, -1), dim=-1) @ v\n", encoding="utf-8")
     code, out, _ = invoke("grade", str(path), "--hints", "--hints")
-    assert code == 1 and "diagnosis" not in out and "hint:" not in out
-    assert "no_future_leak" in out.split("\n  ✓")[0]  # it leaks the future, and says so by the numbers alone
+    assert code == 1 and "diagnosis" not in out
+    # The one hint that fits: the file does let queries see the future (a property case, true whatever else fails).
+    assert out.count("hint:") == 1
+    assert ("      change of the outputs up to t: should be all zeros, but 64 of 64 values are not; the largest, "
+            in out)
+    assert "      hint: changing keys after position t changed the outputs up to t" in out
 
 
 def test_grade_json_shape(tmp_path: Path) -> None:

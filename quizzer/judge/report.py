@@ -131,14 +131,13 @@ def _summary(v: Verdict) -> Line:
 
 
 def _more_help(v: Verdict, level: int) -> str | None:
-    """What the next level of the ladder would add, if anything."""
-    top = max_level(v)
-    if level >= top:
+    """What the next step of the ladder would add, if anything."""
+    if level >= max_level(v):
         return None
-    waiting = sum(1 for c in v.failed if c.hint is not None) + (v.diagnosis is not None)
-    flag = "--hints" if level == 0 else "--hints --hints"
-    what = "why" if level == 0 else "the fix"
-    return f"{waiting} hint{'s' if waiting != 1 else ''} can say more: grade again with {flag} ({what})"
+    waiting = sum(1 for c in v.failed if c.hint is not None and len(c.hint.steps()) > level)
+    waiting += v.diagnosis is not None and len(v.diagnosis.hint.steps()) > level
+    flag, what = ("--hints", "the explanation") if level == 0 else ("--hints --hints", "the fix")
+    return f"{waiting} hint{'s' if waiting != 1 else ''} can say more: grade again with {flag} for {what}"
 
 
 def verdict_json(v: Verdict) -> dict[str, Any]:

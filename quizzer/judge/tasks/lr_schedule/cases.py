@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from typing import Any
 
-from quizzer.judge.spec import Bug, Case
+from quizzer.judge.spec import Bug, Case, out
 
+OUTPUTS = "lr"
 
 def RUN(api: Any, a: dict[str, Any]) -> list[float]:
     """The rate at every step of the case (min_lr only when the case gives one, to test the default)."""
