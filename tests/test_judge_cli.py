@@ -162,6 +162,60 @@ def test_grade_json_shape(tmp_path: Path) -> None:
     assert isinstance(data["seconds"], float)
 
 
+def test_prints_are_shown_under_the_case_that_printed_them(tmp_path: Path) -> None:
+    path = tmp_path / "chatty.py"
+    path.write_text("# quizzer: task=attention\nimport sys\nimport torch\nprint('loaded')\n\n"
+                    "def scaled_dot_product_attention(q, k, v, mask=None, is_causal=False):\n"
+                    "    print('dims', q.dim(), 'L', q.shape[-2])\n"
+                    "    if q.dim() == 4:\n"
+                    "        for i in range(100):\n            print('row', i, file=sys.stderr)\n"
+                    "        return q\n"
+                    + "".join("    " + line + "\n" for line in (
+                        "s = q @ k.transpose(-2, -1) / q.shape[-1] ** 0.5",
+                        "if is_causal:",
+                        "    s = s.masked_fill(torch.ones(s.shape[-2:], dtype=torch.bool).triu(1), float('-inf'))",
+                        "if mask is not None:",
+                        "    s = s.masked_fill(~mask, float('-inf'))",
+                        "return torch.softmax(s, dim=-1) @ v")), encoding="utf-8")
+    code, out, _ = invoke("grade", str(path))
+    assert code == 1
+    # A failing 4-D case: its own 40 lines, stdout and stderr in order, the rest counted.
+    block = out.split("  ✗ 4d_dv_ne_d")[1].split("\n  ✗ ")[0]
+    assert "      printed (61 more lines not shown):\n        dims 4 L 5\n        row 0\n" in block
+    assert block.rstrip().endswith("        row 38") and "row 39" not in block
+    # A passing case shows its first few lines; what the import printed is said once, apart.
+    assert "  ✓ example_2d" in out and "      printed:\n        dims 2 L 4\n" in out.split("  ✓ example_2d")[1]
+    assert "your file printed while being imported:\n    loaded\n" in out
+    data = json.loads(invoke("grade", str(path), "--json")[1])
+    by_name = {c["name"]: c for c in data["cases"]}
+    assert by_name["example_2d"]["output"] == ["dims 2 L 4"] and by_name["example_2d"]["output_more"] == 0
+    assert len(by_name["4d_dv_ne_d"]["output"]) == 40 and by_name["4d_dv_ne_d"]["output_more"] == 61
+    assert by_name["no_future_leak"]["output"] == ["dims 3 L 8", "dims 3 L 8"]
+
+
+def test_grade_warns_when_task_and_header_disagree(tmp_path: Path) -> None:
+    path = tmp_path / "mine.py"
+    path.write_text("# quizzer: task=rmsnorm\n" + SOLUTION.read_text(encoding="utf-8"), encoding="utf-8")
+    code, out, err = invoke("grade", str(path), "--task", "attention")
+    assert code == 0 and out.splitlines()[-1].startswith("PASS")
+    assert err == ("warning: --task attention overrides the file's header '# quizzer: task=rmsnorm'; grading it as "
+                   "attention\n")
+    assert invoke("grade", str(path), "--task", "atention")[2] == (
+        "warning: --task atention overrides the file's header '# quizzer: task=rmsnorm'; grading it as atention\n"
+        "error: unknown task 'atention' (did you mean 'attention'? see 'quizzer tasks')\n")
+
+
+def test_a_pass_is_recorded_and_tasks_shows_it(tmp_path: Path) -> None:
+    assert "passed" not in invoke("tasks")[1].splitlines()[-1]
+    assert invoke("grade", str(SOLUTION), "--task", "attention")[0] == 0
+    code, out, _ = invoke("tasks")
+    row = next(line for line in out.splitlines() if line.startswith("attention "))
+    assert "✓ 20" in row  # the date of the pass
+    assert "You have passed 1 of them." in out.splitlines()[-1]
+    data = json.loads(invoke("tasks", "--json")[1])
+    assert data[0]["passed_at"] is not None and data[1]["passed_at"] is None
+
+
 def test_grade_syntax_error_and_forbidden_need_no_child(tmp_path: Path) -> None:
     bad = tmp_path / "bad.py"
     bad.write_text("# quizzer: task=rmsnorm\ndef f(:\n", encoding="utf-8")
@@ -201,9 +255,11 @@ def test_watch_grades_again_on_every_save(tmp_path: Path) -> None:
     child = pexpect.spawn(sys.executable, ["-m", "quizzer", "grade", str(path), "--watch"], cwd=str(REPO),
                           encoding="utf-8", timeout=90, env={**os.environ, "COLUMNS": "200", "TERM": "dumb"})
     try:
+        child.expect(r"\d\d:\d\d:\d\d · .*attention\.py")  # a separator with the time before each run
         child.expect(r"FAIL 0 of 14 cases passed")
         child.expect(r"watching .*attention\.py \((watchfiles|polling)\); save to grade again, Ctrl-C to stop")
         path.write_text("# quizzer: task=attention\n" + SOLUTION.read_text(encoding="utf-8"), encoding="utf-8")
+        child.expect(r"\d\d:\d\d:\d\d · .*attention\.py")
         child.expect(r"PASS all 14 cases")
         child.expect(r"watching")
         path.write_text("# quizzer: task=attention\ndef f(:\n", encoding="utf-8")

@@ -3,12 +3,19 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from quizzer import render
 from quizzer.cli import practice_view as view
 from quizzer.cli.prompter import Deadline, Prompter, Quit, TimedOut
 from quizzer.errors import QuizzerError
 from quizzer.models import Code, Question
+
+if TYPE_CHECKING:
+    from quizzer.judge.report import HintLadder
+
+# Per task: the last grade and how far up its hint ladder `:hint` has gone.
+_LADDERS: dict[str, HintLadder] = {}
 
 
 def prepare(question: Question, folder: Path) -> Path:
@@ -25,17 +32,34 @@ def prepare(question: Question, folder: Path) -> Path:
     return write_starter(spec.task, path)
 
 
+def _warm_up() -> None:
+    """Start the warm judge host while the candidate writes, so every grade skips importing torch."""
+    from quizzer.judge.host import shared
+
+    shared().start()
+
+
+def _ladder(task: str) -> HintLadder:
+    from quizzer.judge.report import HintLadder
+
+    return _LADDERS.setdefault(task, HintLadder())
+
+
 def judge(question: Question, path: Path, device: str) -> tuple[bool, float, str]:
     """Grade the file: (passed, share of cases passed, one-line summary); the verdict is shown in full."""
     from quizzer.judge.grading import grade
+    from quizzer.judge.host import shared
+    from quizzer.judge.passes import record_pass
 
     spec = question.spec
     assert isinstance(spec, Code)
     try:
-        verdict = grade(path, spec.task, device)
+        verdict = grade(path, spec.task, device, host=shared())
     except QuizzerError as exc:
         render.problem(exc.message)
         return False, 0.0, exc.message
+    record_pass(verdict)
+    _ladder(spec.task).reset(verdict)
     render.verdict(verdict)
     passed = sum(1 for c in verdict.cases if c.passed)
     total = len(verdict.cases) or 1
@@ -54,7 +78,9 @@ def _read_command(question: Question, prompter: Prompter) -> str:
         command = prompter.line().lower()
         if command == ":quit":
             raise Quit
-        if command == ":hint":
+        if command == ":hint" and (lines := _ladder(spec.task).next()):
+            render.judge_lines(lines)  # one more step of the last grade's hints: the explanation, then the fix
+        elif command == ":hint":
             info = tasks()[spec.task]
             banned = f"; not allowed: {', '.join(info.forbidden)}" if info.forbidden else ""
             view.note(f"write {', '.join(info.functions)}{banned}")
@@ -69,6 +95,7 @@ def practice_code(question: Question, folder: Path, device: str, prompter: Promp
     if _read_command(question, prompter) == ":skip":
         return None
     path = prepare(question, folder)
+    _warm_up()
     result = (False, 0.0, "not graded")
     while True:
         view.note(f"edit {path}, then press Enter to grade it (:skip to move on, :quit to stop)")
@@ -85,6 +112,7 @@ def run_code_question(question: Question, folder: Path, device: str, prompter: P
                       deadline: Deadline) -> tuple[str, float, str]:
     """The mock's hand-write step: the starter is written at once, the file is graded on Enter or when time is up."""
     path = prepare(question, folder)
+    _warm_up()
     view.note(f"write your solution in {path}; press Enter to grade it (:skip to give up)")
     status = "answered"
     try:

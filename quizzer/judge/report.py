@@ -59,6 +59,25 @@ def hint_lines(v: Verdict, level: int) -> list[Line]:
     return lines
 
 
+class HintLadder:
+    """The last verdict of a task and how far up its hint ladder the user has asked (practice's `:hint`)."""
+
+    def __init__(self) -> None:
+        self.verdict: Verdict | None = None
+        self.level = 0
+
+    def reset(self, verdict: Verdict) -> None:
+        """A new grade: its hints start hidden again."""
+        self.verdict, self.level = verdict, 0
+
+    def next(self) -> list[Line]:
+        """The hints one step further up (empty when there is no failed grade or nothing more to say)."""
+        if self.verdict is None or self.verdict.passed or self.level >= max_level(self.verdict):
+            return []
+        self.level += 1
+        return hint_lines(self.verdict, self.level)
+
+
 def max_level(v: Verdict) -> int:
     """The highest level at which a hint of this verdict still reveals something."""
     ladders = [v.diagnosis.hint] if v.diagnosis is not None else []

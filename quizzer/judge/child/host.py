@@ -48,6 +48,11 @@ def serve() -> None:
         return
     while (request := _receive(sock)) is not None:
         body, fds = request
+        threads = _threads()
+        if threads != 1:
+            # A fork copies only the calling thread: a lock held by another one would stay locked in the child.
+            _send(sock, {"fatal": f"the warm host has {threads} threads; it cannot fork safely"})
+            return
         pid = os.fork()
         if pid == 0:
             _child(sock, body, fds)
@@ -84,6 +89,14 @@ def _child(sock: socket.socket, body: dict[str, Any], fds: list[int]) -> NoRetur
         traceback.print_exc()
     finally:
         os._exit(_EXIT_HARNESS)
+
+
+def _threads() -> int:
+    """How many threads this process has (1 where that cannot be told, which is only relied on for Linux)."""
+    try:
+        return len(os.listdir("/proc/self/task"))
+    except OSError:
+        return 1
 
 
 def _send(sock: socket.socket, message: dict[str, Any]) -> None:

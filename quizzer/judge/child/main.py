@@ -70,6 +70,10 @@ def main() -> None:
 def run(spec: RunSpec, fd: int) -> None:
     """Judge `spec`, reporting on descriptor `fd`, and exit (also the entry of a child forked by the warm host)."""
     _limit(spec)
+    for stream in (sys.stdout, sys.stderr):
+        # Line by line, so what the candidate prints to stdout and stderr keeps its order in the verdict.
+        with contextlib.suppress(AttributeError, ValueError):
+            stream.reconfigure(line_buffering=True)  # type: ignore[union-attr]
     chan = Channel(fd, spec.nonce)
     try:
         _judge(spec, chan)
