@@ -37,7 +37,8 @@ def test_tasks_json_shape() -> None:
     data = json.loads(out)
     assert code == 0 and len(data) == 38
     assert data[0] == {"id": "attention", "title": "Scaled dot-product attention",
-                       "functions": ["scaled_dot_product_attention"], "source": ["adv.m1", "hot.q01", "hot.q04"]}
+                       "functions": ["scaled_dot_product_attention"], "source": ["adv.m1", "hot.q01", "hot.q04"],
+                       "passed_at": None}
     assert [d["id"] for d in data] == list(catalog.tasks())
 
 
@@ -75,7 +76,8 @@ def test_start_bad_input(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Non
 @pytest.mark.parametrize(("args", "message"), [
     (["missing.py"], "error: missing.py: no such file\n"),
     (["{tmp}/plain.py"], "error: {tmp}/plain.py: no '# quizzer: task=ID' line; add one or pass --task ID\n"),
-    (["{tmp}/plain.py", "--task", "nope"], "error: unknown task 'nope' (see 'quizzer tasks')\n"),
+    (["{tmp}/plain.py", "--task", "nope"], "error: unknown task 'nope' (did you mean 'rope'? see 'quizzer tasks')\n"),
+    (["{tmp}/plain.py", "--task", "xyzzy"], "error: unknown task 'xyzzy' (see 'quizzer tasks')\n"),
     (["{tmp}/plain.py", "--task", "attention", "--device", "tpu"], "error: unknown device 'tpu' (one of cpu, cuda)\n"),
     (["{tmp}/plain.py", "--task", "attention", "--watch", "--json"],
      "error: --watch prints for people; it cannot be combined with --json\n"),
@@ -95,21 +97,53 @@ def test_grade_reference_passes() -> None:
     assert lines[-1].startswith("PASS all 14 cases (")
 
 
-def test_grade_names_the_bug_and_shows_the_trimmed_traceback(tmp_path: Path) -> None:
+def test_grade_names_the_bug_once_and_shows_the_trimmed_traceback(tmp_path: Path) -> None:
     path = tmp_path / "mine.py"
     path.write_text("# quizzer: task=attention\nimport torch\n\n"
                     "def scaled_dot_product_attention(q, k, v, mask=None, is_causal=False):\n"
                     "    if mask is not None:\n        raise ValueError('no masks yet')\n"
-                    "    return torch.softmax(q @ k.transpose(-2, -1), dim=-1) @ v\n", encoding="utf-8")
+                    "    s = q @ k.transpose(-2, -1)\n"
+                    "    if is_causal:\n"
+                    "        s = s.masked_fill(torch.ones(s.shape[-2:], dtype=torch.bool).triu(1), float('-inf'))\n"
+                    "    return torch.softmax(s, dim=-1) @ v\n", encoding="utf-8")
     code, out, _ = invoke("grade", str(path))
     assert code == 1
-    assert "      hint: matches attention without the 1/sqrt(d_k) scale\n" in out
+    lines = out.splitlines()
+    # Diagnosis first, said once; the mask cases raised, so they neither support nor contradict it.
+    assert lines[1].startswith("diagnosis: your output matches attention without the 1/sqrt(d_k) scale (8 failing "
+                               "cases: example_2d, example_3d, 4d_dv_ne_d, L_gt_S and 4 more)")
+    assert out.count("1/sqrt(d_k)") == 1
     assert ("  ✗ mask_broadcast     q(2,3,5,8) k(2,3,6,8) v(2,3,6,8) mask(5,6):bool float32\n"
             "      ValueError: no masks yet\n"
             "      line 6, in scaled_dot_product_attention: raise ValueError('no masks yet')\n") in out
-    assert "(expected " in out.split("example_3d")[1].split("\n  ")[1]  # visible case: values shown
-    assert "(expected " not in out.split("4d_dv_ne_d")[1].split("\n  ")[1]  # hidden case: no values
-    assert out.splitlines()[-1].startswith("FAIL 2 of 14 cases passed (")  # the two zero-difference properties
+    assert "(expected " in out.split("✗ example_3d")[1].split("\n  ")[1]  # visible case: values shown
+    assert "(expected " not in out.split("✗ 4d_dv_ne_d")[1].split("\n  ")[1]  # hidden case: no values
+    # Failing cases first, then the passing ones.
+    marks = [line[2] for line in lines if line[:4] in ("  ✓ ", "  ✗ ")]
+    assert marks == sorted(marks, key=lambda m: m == "✓") and marks.count("✓") == 3
+    assert lines[-2].startswith("FAIL 3 of 14 cases passed (")
+    # The ladder: the diagnosis is named, its explanation and fix wait for --hints.
+    assert lines[-1] == "1 hint can say more: grade again with --hints for the explanation"
+    assert "hint:" not in out and "fix:" not in out
+    out1, out2 = invoke("grade", str(path), "--hints")[1], invoke("grade", str(path), "--hints", "--hints")[1]
+    assert "  hint: the dot product of two d_k-dimensional vectors grows" in out1 and "fix:" not in out1
+    assert out1.splitlines()[-1] == "1 hint can say more: grade again with --hints --hints for the fix"
+    assert "  fix: divide q @ k^T by math.sqrt(q.shape[-1]) before the softmax" in out2
+    assert out2.splitlines()[-1].startswith("FAIL 3 of 14")
+
+
+def test_two_bugs_at_once_get_no_diagnosis_only_the_measured_differences(tmp_path: Path) -> None:
+    path = tmp_path / "mine.py"
+    path.write_text("# quizzer: task=attention\nimport torch\n\n"
+                    "def scaled_dot_product_attention(q, k, v, mask=None, is_causal=False):\n"
+                    "    return torch.softmax(q @ k.transpose(-2, -1), dim=-1) @ v\n", encoding="utf-8")
+    code, out, _ = invoke("grade", str(path), "--hints", "--hints")
+    assert code == 1 and "diagnosis" not in out
+    # The one hint that fits: the file does let queries see the future (a property case, true whatever else fails).
+    assert out.count("hint:") == 1
+    assert ("      change of the outputs up to t: should be all zeros, but 64 of 64 values are not; the largest, "
+            in out)
+    assert "      hint: changing keys after position t changed the outputs up to t" in out
 
 
 def test_grade_json_shape(tmp_path: Path) -> None:
@@ -118,12 +152,68 @@ def test_grade_json_shape(tmp_path: Path) -> None:
     code, out, err = invoke("grade", str(path), "--json")
     data = json.loads(out)
     assert (code, err) == (1, "")
-    assert set(data) == {"version", "task", "passed", "cases", "forbidden", "seconds"}
+    assert set(data) == {"version", "task", "passed", "cases", "forbidden", "seconds", "diagnosis"}
     assert (data["version"], data["task"], data["passed"], data["forbidden"]) == (1, "attention", False, [])
-    assert data["cases"][0] == {"name": "example_2d", "passed": False, "hint": None,
+    assert data["cases"][0] == {"name": "example_2d", "passed": False, "hint": None, "extra": False,
+                                "diagnosed": False, "output": [], "output_more": 0,
                                 "message": "not implemented yet (raises NotImplementedError)\n"
                                            "line 22, in scaled_dot_product_attention: raise NotImplementedError"}
+    assert data["diagnosis"] is None
     assert isinstance(data["seconds"], float)
+
+
+def test_prints_are_shown_under_the_case_that_printed_them(tmp_path: Path) -> None:
+    path = tmp_path / "chatty.py"
+    path.write_text("# quizzer: task=attention\nimport sys\nimport torch\nprint('loaded')\n\n"
+                    "def scaled_dot_product_attention(q, k, v, mask=None, is_causal=False):\n"
+                    "    print('dims', q.dim(), 'L', q.shape[-2])\n"
+                    "    if q.dim() == 4:\n"
+                    "        for i in range(100):\n            print('row', i, file=sys.stderr)\n"
+                    "        return q\n"
+                    + "".join("    " + line + "\n" for line in (
+                        "s = q @ k.transpose(-2, -1) / q.shape[-1] ** 0.5",
+                        "if is_causal:",
+                        "    s = s.masked_fill(torch.ones(s.shape[-2:], dtype=torch.bool).triu(1), float('-inf'))",
+                        "if mask is not None:",
+                        "    s = s.masked_fill(~mask, float('-inf'))",
+                        "return torch.softmax(s, dim=-1) @ v")), encoding="utf-8")
+    code, out, _ = invoke("grade", str(path))
+    assert code == 1
+    # A failing 4-D case: its own 40 lines, stdout and stderr in order, the rest counted.
+    block = out.split("  ✗ 4d_dv_ne_d")[1].split("\n  ✗ ")[0]
+    assert "      printed (61 more lines not shown):\n        dims 4 L 5\n        row 0\n" in block
+    assert block.rstrip().endswith("        row 38") and "row 39" not in block
+    # A passing case shows its first few lines; what the import printed is said once, apart.
+    assert "  ✓ example_2d" in out and "      printed:\n        dims 2 L 4\n" in out.split("  ✓ example_2d")[1]
+    assert "your file printed while being imported:\n    loaded\n" in out
+    data = json.loads(invoke("grade", str(path), "--json")[1])
+    by_name = {c["name"]: c for c in data["cases"]}
+    assert by_name["example_2d"]["output"] == ["dims 2 L 4"] and by_name["example_2d"]["output_more"] == 0
+    assert len(by_name["4d_dv_ne_d"]["output"]) == 40 and by_name["4d_dv_ne_d"]["output_more"] == 61
+    assert by_name["no_future_leak"]["output"] == ["dims 3 L 8", "dims 3 L 8"]
+
+
+def test_grade_warns_when_task_and_header_disagree(tmp_path: Path) -> None:
+    path = tmp_path / "mine.py"
+    path.write_text("# quizzer: task=rmsnorm\n" + SOLUTION.read_text(encoding="utf-8"), encoding="utf-8")
+    code, out, err = invoke("grade", str(path), "--task", "attention")
+    assert code == 0 and out.splitlines()[-1].startswith("PASS")
+    assert err == ("warning: --task attention overrides the file's header '# quizzer: task=rmsnorm'; grading it as "
+                   "attention\n")
+    assert invoke("grade", str(path), "--task", "atention")[2] == (
+        "warning: --task atention overrides the file's header '# quizzer: task=rmsnorm'; grading it as atention\n"
+        "error: unknown task 'atention' (did you mean 'attention'? see 'quizzer tasks')\n")
+
+
+def test_a_pass_is_recorded_and_tasks_shows_it(tmp_path: Path) -> None:
+    assert "passed" not in invoke("tasks")[1].splitlines()[-1]
+    assert invoke("grade", str(SOLUTION), "--task", "attention")[0] == 0
+    code, out, _ = invoke("tasks")
+    row = next(line for line in out.splitlines() if line.startswith("attention "))
+    assert "✓ 20" in row  # the date of the pass
+    assert "You have passed 1 of them." in out.splitlines()[-1]
+    data = json.loads(invoke("tasks", "--json")[1])
+    assert data[0]["passed_at"] is not None and data[1]["passed_at"] is None
 
 
 def test_grade_syntax_error_and_forbidden_need_no_child(tmp_path: Path) -> None:
@@ -131,7 +221,8 @@ def test_grade_syntax_error_and_forbidden_need_no_child(tmp_path: Path) -> None:
     bad.write_text("# quizzer: task=rmsnorm\ndef f(:\n", encoding="utf-8")
     code, out, _ = invoke("grade", str(bad), "--json")
     assert code == 1
-    assert json.loads(out)["cases"] == [{"name": "import", "passed": False, "hint": None,
+    assert json.loads(out)["cases"] == [{"name": "import", "passed": False, "hint": None, "extra": False,
+                                         "diagnosed": False, "output": [], "output_more": 0,
                                          "message": "SyntaxError: invalid syntax (line 2)\nline 2: def f(:"}]
     bad.write_text("# quizzer: task=rmsnorm\nfrom torch import nn\nNorm = nn.RMSNorm\n", encoding="utf-8")
     code, out, _ = invoke("grade", str(bad), "--json")
@@ -164,9 +255,11 @@ def test_watch_grades_again_on_every_save(tmp_path: Path) -> None:
     child = pexpect.spawn(sys.executable, ["-m", "quizzer", "grade", str(path), "--watch"], cwd=str(REPO),
                           encoding="utf-8", timeout=90, env={**os.environ, "COLUMNS": "200", "TERM": "dumb"})
     try:
+        child.expect(r"\d\d:\d\d:\d\d · .*attention\.py")  # a separator with the time before each run
         child.expect(r"FAIL 0 of 14 cases passed")
         child.expect(r"watching .*attention\.py \((watchfiles|polling)\); save to grade again, Ctrl-C to stop")
         path.write_text("# quizzer: task=attention\n" + SOLUTION.read_text(encoding="utf-8"), encoding="utf-8")
+        child.expect(r"\d\d:\d\d:\d\d · .*attention\.py")
         child.expect(r"PASS all 14 cases")
         child.expect(r"watching")
         path.write_text("# quizzer: task=attention\ndef f(:\n", encoding="utf-8")

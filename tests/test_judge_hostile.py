@@ -1,7 +1,8 @@
 """Solutions that attack the judge are judged wrong, with a clear message, within the timeout; the grader survives.
 
-Every file is graded the way `quizzer grade` does it (one child each); the files are graded two at a time
-once per module.
+Every file is graded the way `quizzer grade` does it (one fresh child each, two at a time), and again the way
+`--watch`, practice and the mock do it (a child forked from the warm host, one at a time): every guarantee
+holds either way.
 """
 
 from __future__ import annotations
@@ -9,12 +10,14 @@ from __future__ import annotations
 import json
 import subprocess
 import sys
+from collections.abc import Iterator
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import pytest
 
 from quizzer.judge.grading import grade
+from quizzer.judge.host import SUPPORTED, WarmHost
 from quizzer.judge.verdict import Verdict
 from tests.conftest import REPO
 
@@ -60,20 +63,29 @@ HOSTILE = {
 }
 
 
-@pytest.fixture(scope="module")
-def verdicts(tmp_path_factory: pytest.TempPathFactory) -> dict[str, tuple[Verdict, float]]:
+MODES = ["fresh"] + (["warm"] if SUPPORTED else [])
+
+
+@pytest.fixture(scope="module", params=MODES)
+def verdicts(request: pytest.FixtureRequest,
+             tmp_path_factory: pytest.TempPathFactory) -> Iterator[dict[str, tuple[Verdict, float]]]:
     folder = tmp_path_factory.mktemp("hostile")
     paths = {}
     for name, text in HOSTILE.items():
         paths[name] = folder / f"{name}.py"
         paths[name].write_text(text, encoding="utf-8")
+    host = WarmHost() if request.param == "warm" else None
 
     def run(name: str) -> tuple[Verdict, float]:
-        v = grade(paths[name], timeout=TIMEOUT)
+        v = grade(paths[name], timeout=TIMEOUT, host=host)
         return v, v.seconds
 
-    with ThreadPoolExecutor(max_workers=2) as pool:
-        return dict(zip(HOSTILE, pool.map(run, HOSTILE)))
+    try:
+        with ThreadPoolExecutor(max_workers=2 if host is None else 1) as pool:
+            yield dict(zip(HOSTILE, pool.map(run, HOSTILE)))
+    finally:
+        if host is not None:
+            host.close()
 
 
 def first_failure(v: Verdict) -> str:

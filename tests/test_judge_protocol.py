@@ -17,9 +17,12 @@ TENSOR = {"k": "tensor", "type": "torch.Tensor", "dtype": "float32", "shape": [2
 MESSAGES: list[M.Message] = [
     M.Hello("2.13.0", 1.5),
     M.NoDevice("no GPU"),
-    M.CaseInfo("c", "x(2) float32", True, None, 1e-3, None, [4, 4], TENSOR,
-               {"bug": {"k": "seq", "type": "tuple", "items": [TENSOR, {"k": "none"}]}}, False, "angles in float32"),
-    M.Ready(0.25, {"bug": "matches the bug"}),
+    M.CaseInfo("c", "x(2) float32", True, None, 1e-3, M.HintText(None, "why", "fix"), [4, 4], TENSOR,
+               {"bug": {"k": "seq", "type": "tuple", "items": [TENSOR, {"k": "none"}]}}, False, "angles in float32",
+               ["example"], "values", True,
+               M.OutputName("result", "values", ["False", "True"], [M.OutputName("kept", "mask", ["no", "yes"], [])]),
+               ["float32"]),
+    M.Ready(0.25, {"bug": M.HintText("matches the bug", None, None)}),
     M.Fatal("Traceback ..."),
     M.FileStarted(0),
     M.ImportFailed(0, M.UserError("SyntaxError", ["line 1"], "SyntaxError"), ["json"]),
@@ -47,27 +50,28 @@ def test_every_message_round_trips_through_a_frame(message: M.Message) -> None:
 
 
 def test_the_spec_round_trips() -> None:
-    spec = M.RunSpec("n", "rope", "/s.py", ["torch.optim"], ["apply_rope"], "cpu", 2**30, [M.FileSpec("/a.py", "x")])
+    spec = M.RunSpec("n", "rope", "/s.py", ["torch.optim"], ["apply_rope"], "cpu", 2**30, [M.FileSpec("/a.py", "x")],
+                     "marker")
     assert P.decode_spec(P.encode_spec(spec)) == spec
     with pytest.raises(P.ProtocolError):
-        P.decode_spec(json.dumps({"v": 2, "body": P.to_plain(spec)}))
+        P.decode_spec(json.dumps({"v": M.VERSION + 1, "body": P.to_plain(spec)}))
 
 
-GOOD = {"n": "secret", "v": 1, "type": "FileDone", "body": {"i": 0, "user_s": 0.5}}
+GOOD = {"n": "secret", "v": M.VERSION, "type": "FileDone", "body": {"i": 0, "user_s": 0.5}}
 
 
 @pytest.mark.parametrize(("data", "why"), [
     (frame(GOOD | {"n": "guess"}), "nonce"),
-    (frame(GOOD | {"v": 2}), "protocol version 2"),
+    (frame(GOOD | {"v": 1}), "protocol version 1"),
     (frame(GOOD | {"type": "Shell"}), "unknown type"),
     (frame(GOOD | {"extra": 1}), "keys"),
     (frame(GOOD | {"body": {"i": 0}}), "fields"),
     (frame(GOOD | {"body": {"i": 0, "user_s": 0.5, "pid": 1}}), "fields"),
     (frame(GOOD | {"body": {"i": "0", "user_s": 0.5}}), "FileDone.i"),
     (frame(GOOD | {"body": {"i": True, "user_s": 0.5}}), "FileDone.i"),
-    (frame({"n": "secret", "v": 1, "type": "Result", "body": P.to_plain(MESSAGES[8]) | {"output": {"k": "tensor"}}}),
+    (frame({"n": "secret", "v": M.VERSION, "type": "Result", "body": P.to_plain(MESSAGES[8]) | {"output": {"k": "tensor"}}}),
      "Result.output"),
-    (frame({"n": "secret", "v": 1, "type": "Result", "body": P.to_plain(MESSAGES[8]) | {"output": {"k": "eval"}}}),
+    (frame({"n": "secret", "v": M.VERSION, "type": "Result", "body": P.to_plain(MESSAGES[8]) | {"output": {"k": "eval"}}}),
      "unknown kind"),
     (struct.pack(">I", 4) + b"junk", "not JSON"),
     (struct.pack(">I", 2**31), "oversized"),
@@ -79,7 +83,7 @@ def test_protocol_violations_are_rejected(data: bytes, why: str) -> None:
 
 def loop() -> _Loop:
     """A parent loop that has reached the first file, without a child process."""
-    lp = _Loop(None, -1, P.FrameReader("secret"), ChildRun(files=[FileRun()]), 10.0)  # type: ignore[arg-type]
+    lp = _Loop(None, -1, -1, P.FrameReader("secret"), ChildRun(files=[FileRun()]), 10.0)  # type: ignore[arg-type]
     lp._stop = lambda message: lp._blame(message)  # type: ignore[method-assign]
     for m in (M.Ready(0.0, {}), M.FileStarted(0)):
         assert lp._frames(P.pack(m, "secret"))

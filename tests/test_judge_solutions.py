@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from quizzer.judge import catalog
-from quizzer.judge.verdict import CaseResult, Verdict
+from quizzer.judge.verdict import CaseResult, Ladder, Verdict
 from tests.judge_runs import Solution, corpus, grade_all, problems, read
 
 CORPUS = corpus()
@@ -40,9 +40,20 @@ def test_an_expectation_that_does_not_hold_is_reported(tmp_path: Path) -> None:
     path.parent.mkdir()
     path.write_text("# expect hint: interleaved\n# expect failed: a\n# expect forbidden: torch.optim\nimport torch\n",
                     encoding="utf-8")
-    verdict = Verdict("rope", "slip.py", "cpu", (CaseResult("a", False, "off", "another hint"),
+    verdict = Verdict("rope", "slip.py", "cpu", (CaseResult("a", False, "off", Ladder(None, "another hint")),
                                                  CaseResult("b", False, "off")))
     found = problems(read(path), verdict)
-    assert [p.split(" ")[0] for p in found] == ["no", "failed", "forbidden"]
+    assert [p.split(" ")[0] for p in found] == ["neither", "failed", "forbidden"]
     assert problems(read(path), Verdict("rope", "slip.py", "cpu", (CaseResult("a", True),))) == [
         "should fail, passed every case"]
+
+
+def test_report_expectations_pin_what_a_person_reads(tmp_path: Path) -> None:
+    path = tmp_path / "rope" / "slip.fail.py"
+    path.parent.mkdir()
+    path.write_text("# expect shown: off by 2\n# expect absent: another hint\n# expect diagnosis: interleaved\n",
+                    encoding="utf-8")
+    verdict = Verdict("rope", "slip.py", "cpu", (CaseResult("a", False, "off by 2", Ladder(None, "another hint")),))
+    found = problems(read(path), verdict)
+    assert [p.split(" ")[0] for p in found] == ["the", "diagnosed"]
+    assert "must not" in found[0]

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import sys
+from collections.abc import Mapping
+from datetime import datetime
 
 from rich.markup import escape
 from rich.table import Table
@@ -14,16 +16,20 @@ from quizzer.judge.verdict import Verdict
 OUTPUT_LINES = 20
 
 
-def task_table(infos: list[TaskInfo], ready: set[str]) -> None:
-    """`quizzer tasks`: one row per task."""
+def task_table(infos: list[TaskInfo], ready: set[str], passed: Mapping[str, datetime] | None = None) -> None:
+    """`quizzer tasks`: one row per task, with a check mark and the date of the latest pass."""
+    passed = passed or {}
     table = Table(show_header=True, header_style="bold", box=None, pad_edge=False)
-    for col in ("id", "title", "functions"):
-        table.add_column(col, no_wrap=col == "id")
+    for col in ("id", "title", "functions", "passed"):
+        table.add_column(col, no_wrap=col in ("id", "passed"))
     for info in infos:
         title = info.title if info.id in ready else f"{info.title} (no tests yet)"
-        table.add_row(info.id, escape(title), escape(", ".join(info.functions)))
+        when = passed.get(info.id)
+        mark = f"[green]✓[/] {when.astimezone().strftime('%Y-%m-%d %H:%M')}" if when else ""
+        table.add_row(info.id, escape(title), escape(", ".join(info.functions)), mark)
     out.print(table)
-    out.print(f"{counted(len(infos), 'task')}. 'quizzer start TASK' writes a starter file; "
+    done = f" You have passed {sum(i.id in passed for i in infos)} of them." if passed else ""
+    out.print(f"{counted(len(infos), 'task')}.{done} 'quizzer start TASK' writes a starter file; "
               "'quizzer grade FILE' checks it.")
 
 
@@ -33,42 +39,32 @@ def started(path: str, info: TaskInfo) -> None:
     out.print(f"  quizzer grade {escape(path)}")
 
 
-def verdict(v: Verdict) -> None:
-    """`quizzer grade`: every case, what went wrong and why, then the summary line."""
-    out.print(f"[bold]{escape(v.file)}[/] · task {escape(v.task)} · {v.device}")
-    width = max(len(c.name) for c in v.cases)
-    previous: tuple[str, tuple[str, ...], str | None] | None = None
-    for c in v.cases:
-        mark = "[green]✓[/]" if c.passed else "[red]✗[/]"
-        out.print(f"  {mark} {escape(c.name.ljust(width))}  {escape(c.label)}".rstrip())
-        if c.passed:
-            if c.hint:  # a passing case's note (the judge's precision policy)
-                out.print(f"      [dim]note: {escape(c.hint)}[/]")
-            continue
-        if (c.message, c.trace, c.hint) == previous:
-            out.print("      [dim](same as above)[/]")
-            continue
-        previous = (c.message, c.trace, c.hint)
-        out.print(f"      {escape(c.message)}")
-        for line in c.trace:
-            out.print(f"      [dim]{escape(line)}[/]")
-        if c.hint:
-            out.print(f"      [yellow]hint:[/] {escape(c.hint)}")
-    if v.forbidden:
-        out.print("[red]forbidden APIs used:[/] " + escape(", ".join(v.forbidden)))
-    if v.output.strip():
-        lines = v.output.rstrip().splitlines()
-        more = " (first 20 lines)" if len(lines) > OUTPUT_LINES or v.output_total > len(v.output) else ""
-        out.print(f"[dim]your code printed{more}:[/]")
-        for line in lines[:OUTPUT_LINES]:
-            out.print(f"  [dim]{escape(line)}[/]")
-    passed = sum(c.passed for c in v.cases)
-    if v.passed:
-        out.print(f"[bold green]PASS[/] {'all ' if passed > 1 else ''}{counted(passed, 'case')} "
-                  f"({v.seconds:.1f} s)")
-    else:
-        out.print(f"[bold red]FAIL[/] {passed} of {counted(len(v.cases), 'case')} passed ({v.seconds:.1f} s)")
+_STYLE = {"plain": "{}", "title": "[bold]{}[/]", "dim": "[dim]{}[/]", "hint": "[yellow]{}[/]", "fail": "[red]{}[/]",
+          "verdict_pass": "[bold green]{}[/]", "verdict_fail": "[bold red]{}[/]"}
+_MARK = {"pass": "[green]✓[/] ", "fail": "[red]✗[/] "}
+
+
+def verdict(v: Verdict, hints: int = 0) -> None:
+    """`quizzer grade`: the diagnosis, every case (failing first) with what it printed, then the summary line."""
+    from quizzer.judge.report import verdict_lines
+
+    for line in verdict_lines(v, hints):
+        text = _STYLE[line.style].format(escape(line.text))
+        out.print(" " * line.indent + _MARK.get(line.mark, "") + text)
     sys.stdout.flush()
+
+
+def watch_separator(path: str) -> None:
+    """`quizzer grade --watch`: a rule with the time before each grade, so runs are easy to tell apart."""
+    import time
+
+    out.rule(f"[dim]{time.strftime('%H:%M:%S')} · {escape(path)}[/]", style="dim")
+    sys.stdout.flush()
+
+
+def warning(message: str) -> None:
+    """A one-line warning on stderr; the command goes on."""
+    err.print(f"warning: {escape(message)}")
 
 
 def watching(path: str, mechanism: str) -> None:

@@ -6,7 +6,8 @@ away (new fields do not raise it); arrays stay plain arrays of entries.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
+from datetime import datetime
 from typing import Any
 
 from quizzer.cli.check_view import QuestionCheck
@@ -57,17 +58,18 @@ def validation(catalog: Catalog) -> Json:
                      errors=[problem(p) for p in catalog.problems])
 
 
-def task_list(infos: Iterable[TaskInfo]) -> list[Json]:
-    """`tasks --json`."""
-    return [{"id": i.id, "title": i.title, "functions": list(i.functions), "source": list(i.source)} for i in infos]
+def task_list(infos: Iterable[TaskInfo], passed: Mapping[str, datetime] | None = None) -> list[Json]:
+    """`tasks --json`, with when each task was last passed (null when never)."""
+    passed = passed or {}
+    return [{"id": i.id, "title": i.title, "functions": list(i.functions), "source": list(i.source),
+             "passed_at": passed[i.id].isoformat() if i.id in passed else None} for i in infos]
 
 
 def grade_result(v: Verdict) -> Json:
-    """`grade --json`; a case's message carries the candidate's own traceback lines, if any."""
-    return _document(task=v.task, passed=v.passed,
-                     cases=[{"name": c.name, "passed": c.passed, "message": "\n".join((c.message, *c.trace)),
-                             "hint": c.hint} for c in v.cases],
-                     forbidden=list(v.forbidden), seconds=round(v.seconds, 3))
+    """`grade --json` (its fields are built by the judge: quizzer/judge/report.py)."""
+    from quizzer.judge.report import verdict_json
+
+    return _document(**verdict_json(v))
 
 
 def check_result(v: NumericVerdict | FormulaVerdict) -> Json:

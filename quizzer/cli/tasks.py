@@ -17,11 +17,14 @@ from quizzer.judge.starter import write_starter
 @app.command("tasks")
 def list_tasks(as_json: JsonOption = False) -> None:
     """List the hand-write tasks."""
+    from quizzer.judge.passes import passed_tasks
+
     infos = list(catalog.tasks().values())
+    passed = passed_tasks()
     if as_json:
-        emit_json(shapes.task_list(infos))
+        emit_json(shapes.task_list(infos, passed))
     else:
-        judge_view.task_table(infos, {info.id for info in infos if ready(info.id)})
+        judge_view.task_table(infos, {info.id for info in infos if ready(info.id)}, passed)
 
 
 @app.command("start")

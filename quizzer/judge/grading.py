@@ -3,17 +3,24 @@
 from __future__ import annotations
 
 import ast
+import difflib
 import time
+from dataclasses import replace
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from quizzer.errors import QuizzerError
 from quizzer.judge import catalog
-from quizzer.judge.compare import float32_grade_only, matches, mismatch
+from quizzer.judge.compare import find_mismatch, float32_grade_only
+from quizzer.judge.diagnose import diagnose, with_hints
 from quizzer.judge.messages import CaseInfo, Encoded, Result, UserError
 from quizzer.judge.runner import ChildRun, FileRun, Source, run_child
 from quizzer.judge.static import forbidden_uses, header_task
 from quizzer.judge.verdict import CaseResult, Verdict
 from quizzer.resources import solutions_dir
+
+if TYPE_CHECKING:
+    from quizzer.judge.host import WarmHost
 
 DEFAULT_TIMEOUT = 20.0
 
@@ -30,10 +37,29 @@ def gradable(task_id: str) -> catalog.TaskInfo:
     """The task's metadata, if it exists and has hidden tests."""
     info = catalog.tasks().get(task_id)
     if info is None:
-        raise QuizzerError(f"unknown task {task_id!r} (see 'quizzer tasks')")
+        raise QuizzerError(f"unknown task {task_id!r} ({_suggest(task_id)}see 'quizzer tasks')")
     if not ready(task_id):
         raise QuizzerError(f"task {task_id!r} has no hidden tests yet")
     return info
+
+
+def _suggest(task_id: str) -> str:
+    """'did you mean ...; ' for a task id close to a real one (a typo), else nothing."""
+    close = difflib.get_close_matches(task_id.lower(), list(catalog.tasks()), n=1, cutoff=0.6)
+    return f"did you mean {close[0]!r}? " if close else ""
+
+
+def task_conflict(path: Path, task: str | None) -> str | None:
+    """A warning when `--task` names another task than the file's own header (the file is graded as --task)."""
+    if task is None:
+        return None
+    try:
+        header = header_task(read_source(path))
+    except QuizzerError:
+        return None  # an unreadable file is reported by grade itself
+    if header is None or header == task:
+        return None
+    return f"--task {task} overrides the file's header '# quizzer: task={header}'; grading it as {task}"
 
 
 def solution_path(task_id: str) -> Path:
@@ -63,15 +89,16 @@ def resolve_task(path: Path, source: str, task: str | None) -> catalog.TaskInfo:
     return gradable(task_id)
 
 
-def grade(path: Path, task: str | None = None, device: str = "cpu", timeout: float = DEFAULT_TIMEOUT) -> Verdict:
-    """Grade one file in its own child process."""
+def grade(path: Path, task: str | None = None, device: str = "cpu", timeout: float = DEFAULT_TIMEOUT,
+          host: WarmHost | None = None) -> Verdict:
+    """Grade one file in its own child process (forked from the warm `host`, when one is given)."""
     source = read_source(path)
     info = resolve_task(path, source, task)
-    return grade_sources(info.id, [Source(str(path), str(path.resolve()), source)], device, timeout)[0]
+    return grade_sources(info.id, [Source(str(path), str(path.resolve()), source)], device, timeout, host)[0]
 
 
 def grade_sources(task_id: str, sources: list[Source], device: str = "cpu",
-                  timeout: float = DEFAULT_TIMEOUT) -> list[Verdict]:
+                  timeout: float = DEFAULT_TIMEOUT, host: WarmHost | None = None) -> list[Verdict]:
     """Grade several files against one task with a single torch import (the test suite's mutation runs)."""
     info = gradable(task_id)
     began = time.perf_counter()
@@ -85,18 +112,23 @@ def grade_sources(task_id: str, sources: list[Source], device: str = "cpu",
             verdicts[i] = early
     if pending:
         run = run_child(info.id, solution_path(info.id), info.forbidden, info.functions, [s for _, s in pending],
-                        device, timeout)
+                        device, timeout, host)
         if run.no_device:
             raise QuizzerError(f"--device {device}: {run.no_device}; grade on the CPU with --device cpu")
         if run.fatal is not None:
             last = run.fatal.strip().splitlines()[-1] if run.fatal.strip() else "no message"
             raise QuizzerError(f"the judge could not prepare task {info.id!r}: {last}")
         seconds = time.perf_counter() - began
-        output = run.output.decode("utf-8", "replace")
-        for (i, source), file_run in zip(pending, run.files, strict=True):
-            cases, forbidden = _cases(run, file_run)
-            verdicts[i] = Verdict(info.id, source.display, device, tuple(cases), tuple(forbidden), seconds, output,
-                                  run.output_total, dict(run.timings, user_s=file_run.user_s))
+        for child_i, ((i, source), file_run) in enumerate(zip(pending, run.files, strict=True)):
+            cases, forbidden = _cases(run, file_run, child_i)
+            diagnosis = diagnose(run.cases, file_run.results, cases, run.hints)
+            cases = with_hints(run.cases, cases, diagnosis)
+            imported = run.printed.segments.get((child_i, "import"))
+            output = (imported.data if imported else b"") + (bytes(run.printed.general.data) if child_i == 0 else b"")
+            total = (imported.total if imported else 0) + (run.printed.general.total if child_i == 0 else 0)
+            verdicts[i] = Verdict(info.id, source.display, device, tuple(cases), tuple(forbidden), seconds,
+                                  output.decode("utf-8", "replace"), total, dict(run.timings, user_s=file_run.user_s),
+                                  diagnosis)
     return [verdicts[i] for i in range(len(sources))]
 
 
@@ -118,58 +150,62 @@ def _static_verdict(info: catalog.TaskInfo, source: Source, device: str) -> Verd
                    tuple(dict.fromkeys(u.name for u in uses)))
 
 
-def _cases(run: ChildRun, fr: FileRun) -> tuple[list[CaseResult], list[str]]:
-    """The per-case results of one file, and the forbidden names it used at run time."""
+def _cases(run: ChildRun, fr: FileRun, child_i: int) -> tuple[list[CaseResult], list[str]]:
+    """The per-case results of one file (without hints yet), and the forbidden names it used at run time."""
     if not fr.started:
         return [CaseResult("run", False, "not run: the judge stopped before reaching this file")], []
     if fr.import_error is not None:
         err = fr.import_error.error
-        return [CaseResult("import", False, _error_text(err), trace=tuple(err.trace))], list(fr.import_error.forbidden)
+        return [CaseResult("import", False, _error_text(err), trace=tuple(err.trace), failure="error")], list(
+            fr.import_error.forbidden)
     if fr.problem and fr.running is None and not fr.results:
-        return [CaseResult("import", False, fr.problem)], []
+        return [CaseResult("import", False, fr.problem, failure="crash")], []
     results: list[CaseResult] = []
     forbidden: list[str] = []
-    for exp in run.cases:
+    for number, exp in enumerate(run.cases):
+        printed = run.printed.segments.get((child_i, str(number)))
+        lines, more = printed.lines() if printed else ((), 0)
         res = fr.results.get(exp.name)
         if res is None:
             if exp.name == fr.running and fr.problem:
                 message = fr.problem
             else:
                 message = f"not run: {fr.problem}" if fr.problem else "not run"
-            results.append(CaseResult(exp.name, False, message, label=exp.label, hidden=exp.hidden))
+            results.append(CaseResult(exp.name, False, message, label=exp.label, hidden=exp.hidden, extra=exp.extra,
+                                      printed=lines, printed_more=more, failure="crash"))
             continue
         forbidden += [n for n in res.forbidden if n not in forbidden]
-        results.append(_judge_case(exp, res, run.hints))
+        results.append(replace(_judge_case(exp, res), printed=lines, printed_more=more))
     if fr.problem and fr.running is None and len(fr.results) == len(run.cases):
-        results.append(CaseResult("run", False, fr.problem))
+        results.append(CaseResult("run", False, fr.problem, failure="crash"))
     return results, forbidden
 
 
-def _judge_case(exp: CaseInfo, res: Result, hints: dict[str, str]) -> CaseResult:
-    def fail(message: str, hint: str | None = None, trace: tuple[str, ...] = ()) -> CaseResult:
-        return CaseResult(exp.name, False, message, hint, exp.label, trace, exp.hidden)
+def _judge_case(exp: CaseInfo, res: Result) -> CaseResult:
+    def fail(message: str, failure: str, trace: tuple[str, ...] = ()) -> CaseResult:
+        return CaseResult(exp.name, False, message, None, exp.label, trace, exp.hidden, extra=exp.extra,
+                          failure=failure)
 
     if res.error is not None:
-        return fail(_error_text(res.error), exp.hint, tuple(res.error.trace))
+        return fail(_error_text(res.error), "error", tuple(res.error.trace))
     if res.forbidden:
-        return fail(f"uses {', '.join(res.forbidden)}, which this task forbids")
+        return fail(f"uses {', '.join(res.forbidden)}, which this task forbids", "forbidden")
     if res.mutated:
         names = ", ".join(res.mutated)
-        return fail(f"modified its input {names} in place; work on new tensors (x = x * w, not x *= w)")
+        return fail(f"modified its input {names} in place; work on new tensors (x = x * w, not x *= w)", "mutated")
     if res.scores is not None:
         L, S = exp.scores or (0, 0)
         shape = ", ".join(str(n) for n in res.scores.shape)
         return fail(f"allocated a tensor of shape ({shape}) in aten.{res.scores.op}: as many elements as the "
-                    f"full L x S = {L} x {S} score matrix, which this task must never build", exp.hint)
+                    f"full L x S = {L} x {S} score matrix, which this task must never build", "scores")
     if res.output is None:
-        return fail("returned nothing the judge could read")
-    problem = mismatch(exp.expected, res.output, exp.rtol, exp.atol, show_values=not exp.hidden, strict=exp.strict)
+        return fail("returned nothing the judge could read", "unreadable")
+    problem = find_mismatch(exp.expected, res.output, exp.rtol, exp.atol, show_values=not exp.hidden,
+                            strict=exp.strict, names=exp.outputs, dtypes=exp.dtypes)
     if problem is None:
-        return CaseResult(exp.name, True, "ok", _precision_note(exp, res.output), exp.label, (), exp.hidden)
-    for bug_id, output in exp.bugs.items():
-        if bug_id in hints and matches(output, res.output, exp.rtol, exp.atol, exp.strict):
-            return fail(problem, hints[bug_id])
-    return fail(problem, exp.hint)
+        return CaseResult(exp.name, True, "ok", None, exp.label, (), exp.hidden, note=_precision_note(exp, res.output),
+                          extra=exp.extra)
+    return fail(problem.text, problem.kind)
 
 
 def _precision_note(exp: CaseInfo, output: Encoded) -> str | None:

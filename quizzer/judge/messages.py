@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from typing import Annotated, Any
 
 # Raised when a message changes shape; a frame of another version is a protocol violation.
-VERSION = 1
+VERSION = 2
 # An output as values.encode pictures it: {"k": "tensor" | "seq" | "dict" | ..., ...}, checked by check_encoded.
 Encoded = Annotated[dict[str, Any], "encoded"]
 
@@ -38,6 +38,7 @@ class RunSpec:
     device: str
     memory: int
     files: list[FileSpec]
+    marker: str  # written to stdout around each case, so the parent can tell which case printed what
 
 
 # Child -> parent (the private pipe), in the order they are sent.
@@ -58,6 +59,25 @@ class NoDevice:
 
 
 @dataclass(frozen=True)
+class HintText:
+    """A hint's ladder: the name of what the output matches, the explanation, the fix (each may be missing)."""
+
+    name: str | None
+    why: str | None
+    fix: str | None
+
+
+@dataclass(frozen=True)
+class OutputName:
+    """How an output is named and compared: its name, kind (values, mask, set, zeros), a mask's labels, items."""
+
+    name: str
+    kind: str
+    labels: list[str]
+    items: list[OutputName]
+
+
+@dataclass(frozen=True)
 class CaseInfo:
     """One case prepared before any candidate code ran: its label, tolerance, expected and known-bug outputs."""
 
@@ -66,12 +86,17 @@ class CaseInfo:
     hidden: bool
     rtol: float | None
     atol: float | None
-    hint: str | None
+    hint: HintText | None
     scores: list[int] | None  # (L, S) of a case that must not build the full score matrix
     expected: Encoded
     bugs: dict[str, Encoded]
     strict: bool  # float64 values compared at float64 accuracy (the starter demands float64 arithmetic)
     note: str | None  # the likely cause when float64 values pass at float32 precision only
+    hint_after: list[str] | None  # cases that must pass for the hint to apply (None: the visible ones)
+    hint_on: str  # the failure the hint is about: values, nonfinite, error or any
+    extra: bool  # beyond a standard answer: counted apart, never fails the file
+    outputs: OutputName | None
+    dtypes: list[str]  # the dtypes of the case's floating-point input tensors
 
 
 @dataclass(frozen=True)
@@ -79,7 +104,7 @@ class Ready:
     """Every case is prepared; the known bugs' hints by id."""
 
     setup_s: float
-    hints: dict[str, str]
+    hints: dict[str, HintText]
 
 
 @dataclass(frozen=True)

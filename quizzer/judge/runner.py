@@ -18,8 +18,10 @@ import tempfile
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING, Protocol
 
 from quizzer.errors import QuizzerError
+from quizzer.judge.childenv import PACKAGE_ROOT, SETUP_TIMEOUT, environment
 from quizzer.judge.messages import (
     CaseInfo,
     CaseStarted,
@@ -29,6 +31,7 @@ from quizzer.judge.messages import (
     FileSpec,
     FileStarted,
     Hello,
+    HintText,
     ImportFailed,
     Message,
     NoDevice,
@@ -36,15 +39,15 @@ from quizzer.judge.messages import (
     Result,
     RunSpec,
 )
+from quizzer.judge.printed import Printed
 from quizzer.judge.protocol import FrameReader, ProtocolError, encode_spec
 
-PACKAGE_ROOT = Path(__file__).resolve().parent.parent.parent
+if TYPE_CHECKING:
+    from quizzer.judge.host import WarmHost
+
 BOOT = "import sys; sys.path.insert(0, sys.argv[1]); from quizzer.judge.child.main import main; main()"
-SETUP_TIMEOUT = 180.0  # importing torch from a cold disk can take a while
-OUTPUT_KEEP = 16 * 1024
 OUTPUT_LIMIT = 1024 * 1024
 MEMORY = {"cpu": 4 * 2**30, "cuda": 16 * 2**30}
-_PASS_ENV = ("PATH", "LD_LIBRARY_PATH", "CUDA_VISIBLE_DEVICES", "CUDA_HOME", "SYSTEMROOT")
 
 
 @dataclass(frozen=True)
@@ -75,76 +78,120 @@ class ChildRun:
 
     cases: list[CaseInfo] = field(default_factory=list)
     files: list[FileRun] = field(default_factory=list)
-    output: bytearray = field(default_factory=bytearray)
+    printed: Printed = field(default_factory=lambda: Printed(""))  # what the candidate's code printed, by case
     output_total: int = 0
     fatal: str | None = None
     no_device: str | None = None
     timings: dict[str, float] = field(default_factory=dict)
-    hints: dict[str, str] = field(default_factory=dict)
+    hints: dict[str, HintText] = field(default_factory=dict)
+
+
+class Child(Protocol):
+    """A running judge child: a fresh process (subprocess.Popen) or one forked by the warm host."""
+
+    pid: int
+    returncode: int | None
+
+    def poll(self) -> int | None: ...
+
+    def wait(self, timeout: float | None = None) -> int: ...
 
 
 def run_child(task: str, solution: Path, forbidden: tuple[str, ...], functions: tuple[str, ...],
-              sources: list[Source], device: str, timeout: float) -> ChildRun:
-    """Judge `sources` in one child; `timeout` is the wall-clock budget of each file's import and cases."""
+              sources: list[Source], device: str, timeout: float, host: WarmHost | None = None) -> ChildRun:
+    """Judge `sources` in one child; `timeout` is the wall-clock budget of each file's import and cases.
+
+    With a warm `host` the child is forked from a process that has already imported torch; otherwise it is a
+    fresh `python -I`. Either way it gets the same limits, environment and private channel.
+    """
     if os.name != "posix":
         # Process groups, inherited pipe descriptors and rlimits are what keep the candidate's code contained.
         raise QuizzerError("grading needs Linux or macOS (the judge isolates your code with POSIX processes)")
     nonce = secrets.token_hex(16)
+    marker = secrets.token_hex(8)
     spec = RunSpec(nonce, task, str(solution), list(forbidden), list(functions), device, MEMORY[device],
-                   [FileSpec(s.path, s.text) for s in sources])
-    report = ChildRun(files=[FileRun() for _ in sources])
+                   [FileSpec(s.path, s.text) for s in sources], marker)
+    report = ChildRun(files=[FileRun() for _ in sources], printed=Printed(marker))
     workdir = tempfile.mkdtemp(prefix="quizzer-judge-")
-    read_fd, write_fd = os.pipe()
+    lock = host.lock if host is not None else contextlib.nullcontext()
+    with lock:
+        return _run(spec, report, workdir, timeout, host)
+
+
+def _run(spec: RunSpec, report: ChildRun, workdir: str, timeout: float, host: WarmHost | None) -> ChildRun:
+    from quizzer.judge.host import HostGone
+
     began = time.perf_counter()
+    read_fd, write_fd = os.pipe()
+    out_read: int | None = None
+    proc: Child | None = None
     try:
-        proc = subprocess.Popen([sys.executable, "-I", "-c", BOOT, str(PACKAGE_ROOT), str(write_fd)],
-                                stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
-                                pass_fds=(write_fd,), env=_environment(workdir), cwd=workdir,
-                                start_new_session=True)
-    except BaseException:
-        os.close(read_fd)
-        raise
+        if host is not None and host.usable():
+            out_read, out_write = os.pipe()
+            try:
+                proc = host.launch(encode_spec(spec), write_fd, out_write, workdir)
+            except HostGone:  # it died under us: this grade goes cold, the next one starts a new host
+                os.close(out_read)
+                out_read = None
+            finally:
+                os.close(out_write)
+        if proc is None:
+            proc = _spawn(spec, write_fd, workdir)
+            assert proc.stdout is not None
+            out_read = os.dup(proc.stdout.fileno())
+            proc.stdout.close()
     finally:
         os.close(write_fd)
+        if proc is None:
+            os.close(read_fd)
+            if out_read is not None:
+                os.close(out_read)
+            shutil.rmtree(workdir, ignore_errors=True)
+    assert out_read is not None  # both ways of starting a child set it, or raised above
     try:
-        try:
-            assert proc.stdin is not None
-            proc.stdin.write(encode_spec(spec))
-            proc.stdin.close()
-        except BrokenPipeError:
-            pass
-        _Loop(proc, read_fd, FrameReader(nonce), report, timeout).run()
+        os.set_blocking(out_read, False)
+        _Loop(proc, read_fd, out_read, FrameReader(spec.nonce), report, timeout).run()
     finally:
-        _kill_group(proc)
+        kill_group(proc)
+        report.printed.finish()
         os.close(read_fd)
+        os.close(out_read)
         shutil.rmtree(workdir, ignore_errors=True)
     report.timings["wall_s"] = time.perf_counter() - began
     return report
 
 
-def _environment(workdir: str) -> dict[str, str]:
-    env = {k: os.environ[k] for k in _PASS_ENV if k in os.environ}
-    # One thread: deterministic sums, and no fight over the cores with other grades.
-    env.update(HOME=workdir, TMPDIR=workdir, LANG="C.UTF-8", PYTHONIOENCODING="utf-8", NO_COLOR="1",
-               OMP_NUM_THREADS="1", MKL_NUM_THREADS="1", PYTHONHASHSEED="0")
-    return env
+def _spawn(spec: RunSpec, write_fd: int, workdir: str) -> subprocess.Popen[bytes]:
+    """A fresh child that imports torch itself, with the spec on its stdin."""
+    proc = subprocess.Popen([sys.executable, "-I", "-c", BOOT, str(PACKAGE_ROOT), str(write_fd)],
+                            stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
+                            pass_fds=(write_fd,), env=environment(workdir), cwd=workdir, start_new_session=True)
+    try:
+        assert proc.stdin is not None
+        proc.stdin.write(encode_spec(spec))
+        proc.stdin.close()
+    except BrokenPipeError:
+        pass
+    return proc
 
 
-def _kill_group(proc: subprocess.Popen[bytes]) -> None:
+def kill_group(proc: Child) -> None:
+    """Kill the child's whole session (and the child itself, should it not have its own session yet)."""
     with contextlib.suppress(ProcessLookupError, PermissionError):
         os.killpg(proc.pid, signal.SIGKILL)
+    with contextlib.suppress(ProcessLookupError, PermissionError):
+        os.kill(proc.pid, signal.SIGKILL)
     with contextlib.suppress(subprocess.TimeoutExpired):
         proc.wait(timeout=10)
-    if proc.stdout is not None:
-        proc.stdout.close()
 
 
 class _Loop:
     """Reads both pipes until the child is done, a limit is hit, or the channel is tampered with."""
 
-    def __init__(self, proc: subprocess.Popen[bytes], read_fd: int, reader: FrameReader, report: ChildRun,
+    def __init__(self, proc: Child, read_fd: int, out_fd: int, reader: FrameReader, report: ChildRun,
                  timeout: float) -> None:
-        self.proc, self.read_fd, self.reader, self.report, self.timeout = proc, read_fd, reader, report, timeout
+        self.proc, self.read_fd, self.out_fd, self.reader, self.report, self.timeout = (proc, read_fd, out_fd, reader,
+                                                                                       report, timeout)
         self.deadline = time.monotonic() + SETUP_TIMEOUT
         self.ready = False
         self.current: FileRun | None = None
@@ -152,8 +199,7 @@ class _Loop:
 
     def run(self) -> None:
         """Read until the child is done or stopped; whatever went wrong is recorded on the report."""
-        assert self.proc.stdout is not None
-        out_fd = self.proc.stdout.fileno()
+        out_fd = self.out_fd
         sel = selectors.DefaultSelector()
         sel.register(self.read_fd, selectors.EVENT_READ)
         sel.register(out_fd, selectors.EVENT_READ)
@@ -168,7 +214,10 @@ class _Loop:
             if exited_at is not None and now - exited_at > 1.0:
                 break  # something the child started still holds a pipe open
             for key, _ in sel.select(min(self.deadline - now, 0.25)):
-                data = os.read(key.fd, 1 << 16)
+                try:
+                    data = os.read(key.fd, 1 << 16)
+                except BlockingIOError:  # drained already, when a frame arrived
+                    continue
                 if not data:
                     sel.unregister(key.fd)
                 elif key.fd == out_fd:
@@ -177,6 +226,8 @@ class _Loop:
                 elif not self._frames(data):
                     return
         sel.close()
+        self._drain()
+        self.report.printed.finish()
         self.proc.wait()
         if not self.finished and self.report.fatal is None and self.report.no_device is None:
             self._blame(self._exit_message())
@@ -184,11 +235,21 @@ class _Loop:
     def _output(self, data: bytes) -> bool:
         r = self.report
         r.output_total += len(data)
-        r.output += data[:max(0, OUTPUT_KEEP - len(r.output))]
+        r.printed.feed(data)
         if r.output_total > OUTPUT_LIMIT:
             self._stop(f"printed more than {OUTPUT_LIMIT // 1024} KiB, so the run was stopped (a print in a loop?)")
             return False
         return True
+
+    def _drain(self) -> None:
+        """Read what is left of the child's output once it has exited."""
+        while True:
+            try:
+                data = os.read(self.out_fd, 1 << 16)
+            except OSError:  # nothing more for now (non-blocking), or already closed
+                return
+            if not data or not self._output(data):
+                return
 
     def _frames(self, data: bytes) -> bool:
         # Only a real protocol violation is tampering: a bug in the code below must surface as itself.
@@ -267,7 +328,7 @@ class _Loop:
         return f"the process {how}{self._during()} before reporting a result"
 
     def _stop(self, message: str) -> None:
-        _kill_group(self.proc)
+        kill_group(self.proc)
         self._blame(message)
 
     def _blame(self, message: str) -> None:

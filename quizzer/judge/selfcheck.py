@@ -36,7 +36,7 @@ class Checked:
 
     label: str  # "reference", "starter" or the bug id
     verdict: Verdict
-    hint: str | None = None  # the hint a bug must produce
+    hinted: bool = False  # a known bug with a hint: the diagnosis must name it
 
     @property
     def problem(self) -> str | None:
@@ -48,11 +48,11 @@ class Checked:
         if self.label == "starter":
             passing = [c.name for c in v.cases if c.passed]
             return f"the starter passes {', '.join(passing)}" if passing else None
-        if v.passed:
+        if not v.failed:
             return "this bug passes every case (add a case that catches it)"
-        if self.hint is not None and self.hint not in {c.hint for c in v.failed}:
-            shown = sorted({c.hint for c in v.failed if c.hint}) or ["no hint"]
-            return f"rejected, but its hint is never shown (shown instead: {' | '.join(shown)})"
+        if self.hinted and (v.diagnosis is None or v.diagnosis.bug != self.label):
+            shown = v.diagnosis.bug if v.diagnosis else "no diagnosis"
+            return f"rejected, but it is never diagnosed as itself (diagnosed: {shown})"
         return None
 
 
@@ -103,8 +103,8 @@ def check(task_id: str) -> list[Checked]:
     sources = [Source(f"{label}.py", f"/judge-selfcheck/{task_id}/{label}.py", text)
                for label, text in zip(labels, texts, strict=True)]
     verdicts = grade_sources(task_id, sources)
-    hints = [None, None, *(b.hint for b in known)]
-    return [Checked(label, verdict, hint) for label, verdict, hint in zip(labels, verdicts, hints, strict=True)]
+    hinted = [False, False, *(b.hint is not None for b in known)]
+    return [Checked(label, verdict, h) for label, verdict, h in zip(labels, verdicts, hinted, strict=True)]
 
 
 def count_problem(task_id: str) -> str | None:

@@ -14,6 +14,12 @@ from typing import Any
 import torch
 
 Run = Callable[[Any, dict[str, Any]], Any]
+# What a case hint can be about (Case.hint_on): wrong values (NaN included), non-finite values only, an exception
+# raised by the candidate's code, or any failure at all.
+HINT_ON = ("values", "nonfinite", "error", "any")
+# How an output is compared and described (Out.kind): numbers, a boolean mask, a sorted collection compared as a
+# set, or a property that must be all zeros (a difference).
+OUT_KINDS = ("values", "mask", "set", "zeros")
 DTYPES = {"float32": torch.float32, "float64": torch.float64, "float16": torch.float16,
           "bfloat16": torch.bfloat16}
 
@@ -63,6 +69,49 @@ def mask(*shape: int) -> Rand:
 
 
 @dataclass(frozen=True)
+class Hint:
+    """A hint in steps: the name of what the output matches, why that is wrong, then the fix (the hint ladder).
+
+    A plain string works wherever a Hint does: a bug's "matches X; more" is the name "matches X" and the
+    explanation "more"; a case's string is its explanation.
+    """
+
+    name: str | None = None
+    why: str | None = None
+    fix: str | None = None
+
+
+def bug_hint(text: str | Hint | None) -> Hint | None:
+    """A known bug's hint as a ladder (text before the first '; ' names it, the rest explains)."""
+    if text is None or isinstance(text, Hint):
+        return text
+    name, _, rest = text.partition("; ")
+    return Hint(name, rest or None)
+
+
+def case_hint(text: str | Hint | None) -> Hint | None:
+    """A case's hint as a ladder (a plain string is the explanation)."""
+    return Hint(None, text) if isinstance(text, str) else text
+
+
+@dataclass(frozen=True)
+class Out:
+    """How an output (or one item of a returned tuple) is named and compared in the verdict."""
+
+    name: str
+    kind: str = "values"  # one of OUT_KINDS
+    labels: tuple[str, str] = ("False", "True")  # a mask's meaning of False and True ("kept", "removed")
+    items: tuple[str | Out, ...] = ()  # the names of a returned tuple's or list's items
+
+
+def out(name: str, *items: str | Out, kind: str = "values", labels: tuple[str, str] = ("False", "True")) -> Out:
+    """An output name: `out("weights")`, `out("result", "q", "scale")` for a tuple, `out("kept", kind="mask")`."""
+    if kind not in OUT_KINDS:
+        raise ValueError(f"unknown output kind {kind!r} (one of {', '.join(OUT_KINDS)})")
+    return Out(name, kind, labels, items)
+
+
+@dataclass(frozen=True)
 class Case:
     """One hidden test: inputs, how to call the implementation, and how strictly to compare."""
 
@@ -75,12 +124,24 @@ class Case:
     upcast: bool = True  # reference values computed on float64 copies of the inputs
     scores: tuple[int, int] | None = None  # (L, S): fail if the solution allocates L*S elements at once
     explain: bool = True  # run the known-bug variants on this case to explain a failure
-    hint: str | None = None  # said when the case fails and no known bug matches
+    hint: str | Hint | None = None  # said (under --hints) when this case fails the way hint_on and hint_after say
+    # Cases that must pass for the hint to be about this case's own failure; None: every visible case of the task
+    # (a file that fails the basics fails here for a reason the hint is not about); () for a property case.
+    hint_after: tuple[str, ...] | None = None
+    hint_on: str = "values"  # the failure the hint is about: one of HINT_ON
     mutable: tuple[str, ...] = ()  # inputs the solution is meant to modify in place
     # The precision policy (docs/judge-tasks.md): float64 outputs must be float64 but need only float32-grade
     # values, unless the starter demands float64 arithmetic for this case (float64=True).
     float64: bool = False
     note: str | None = None  # said when float64 outputs pass at float32 precision only: the likely cause
+    # Generality beyond what a standard interview answer handles (other leading dimensions, a mask without a
+    # head axis): shown and counted on its own, never turns a PASS into a FAIL.
+    extra: bool = False
+    outputs: str | Out | None = None  # how the output is named; None: the task's OUTPUTS
+
+    def __post_init__(self) -> None:
+        if self.hint_on not in HINT_ON:
+            raise ValueError(f"case {self.name}: hint_on={self.hint_on!r}, expected one of {', '.join(HINT_ON)}")
 
     def make_inputs(self, task: str) -> dict[str, Any]:
         """The case's inputs; the seed depends only on task and case name, so every run sees the same."""
@@ -95,7 +156,7 @@ class Bug:
     """A known wrong solution: the reference with text replaced, and what to tell a candidate it matches."""
 
     id: str
-    hint: str | None  # None: a mutation for the test suite only, never named to a candidate
+    hint: str | Hint | None  # None: a mutation for the test suite only, never named to a candidate
     patch: Mapping[str, str] = field(default_factory=dict)  # old -> new; each old occurs exactly once
 
     def apply(self, source: str) -> str:

@@ -59,4 +59,16 @@ def m003_mocks(db: sqlite3.Connection) -> None:
     )
 
 
-MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [m001_attempts, m002_cards, m003_mocks]
+def m004_task_passes(db: sqlite3.Connection) -> None:
+    """Hand-write tasks passed by `quizzer grade`, practice or a mock (quizzer/judge/passes.py)."""
+    db.execute(
+        """CREATE TABLE task_passes (
+            task TEXT NOT NULL,
+            file TEXT NOT NULL,
+            passed_at TEXT NOT NULL   -- UTC, ISO 8601
+        )"""
+    )
+    db.execute("CREATE INDEX task_passes_task ON task_passes (task)")
+
+
+MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [m001_attempts, m002_cards, m003_mocks, m004_task_passes]

@@ -27,9 +27,11 @@ from quizzer.judge.messages import (
     FileSpec,
     FileStarted,
     Hello,
+    HintText,
     ImportFailed,
     Message,
     NoDevice,
+    OutputName,
     Ready,
     Result,
     RunSpec,
@@ -38,6 +40,8 @@ from quizzer.judge.messages import (
 from quizzer.judge.protocol import decode_spec, pack
 
 _write, _exit, _now = os.write, os._exit, time.perf_counter
+# The process's own streams and their flush, taken before any candidate code could replace them.
+_STREAMS = [(s, type(s).flush) for s in (sys.stdout, sys.stderr) if s is not None]
 # Our own handle on exec: a task may forbid the builtin, and the guard swaps it before the candidate's import.
 _exec = exec
 
@@ -60,8 +64,17 @@ def main() -> None:
     """Entry point: read the spec, limit resources, judge, exit without running user atexit hooks."""
     spec = decode_spec(sys.stdin.buffer.read())
     sys.stdin.close()
+    run(spec, int(sys.argv[2]))
+
+
+def run(spec: RunSpec, fd: int) -> None:
+    """Judge `spec`, reporting on descriptor `fd`, and exit (also the entry of a child forked by the warm host)."""
     _limit(spec)
-    chan = Channel(int(sys.argv[2]), spec.nonce)
+    for stream in (sys.stdout, sys.stderr):
+        # Line by line, so what the candidate prints to stdout and stderr keeps its order in the verdict.
+        with contextlib.suppress(AttributeError, ValueError):
+            stream.reconfigure(line_buffering=True)  # type: ignore[union-attr]
+    chan = Channel(fd, spec.nonce)
     try:
         _judge(spec, chan)
     except BaseException:  # the harness itself failed (a task bug, a broken torch): say so, never hang
@@ -102,15 +115,20 @@ def _judge(spec: RunSpec, chan: Channel) -> None:
         build = "a CPU-only build" if torch.version.cuda is None else "no CUDA device is visible"
         chan.send(NoDevice(f"CUDA is not available (torch {torch.__version__}: {build})"))
         return
+    from quizzer.judge.spec import bug_hint
+
     prepared, setup_s = _prepare(spec, task, chan, V)
-    chan.send(Ready(setup_s, {b.id: b.hint for b in task.BUGS if b.hint is not None}))
+    hints = {b.id: _hint_text(bug_hint(b.hint)) for b in task.BUGS if b.hint is not None}
+    chan.send(Ready(setup_s, {k: v for k, v in hints.items() if v is not None}))
 
     record: list[str] = []
     guard = Guard(spec.forbidden, record)
     guard.install()
     for index, user in enumerate(spec.files):
         chan.send(FileStarted(index))
+        _mark(spec.marker, index, "import")
         module = _import_user(user, guard, Forbidden)
+        _mark(spec.marker, index, "")
         if isinstance(module, UserError):
             chan.send(ImportFailed(index, module, list(record)))
             record.clear()
@@ -120,15 +138,17 @@ def _judge(spec: RunSpec, chan: Channel) -> None:
             chan.send(ImportFailed(index, UserError(f"your file does not define {', '.join(missing)}", []), []))
             continue
         user_s = 0.0
-        for case, run, native, max_numel in prepared:
+        for number, (case, call, native, max_numel) in enumerate(prepared):
             chan.send(CaseStarted(index, case.name))
+            _mark(spec.marker, index, str(number))
             args = V.clone(native, device=None if device == "cpu" else device)
+            V.reseed(V.seed_for(spec.task, case.name))
             began = _now()
             output: Any = None
             error: UserError | None = None
             with guard.armed(case.scores[0] * case.scores[1] if case.scores else None):
                 try:
-                    output = run(module, args)
+                    output = call(module, args)
                     if device == "cuda":
                         torch.cuda.synchronize()
                 except Forbidden as exc:
@@ -136,6 +156,7 @@ def _judge(spec: RunSpec, chan: Channel) -> None:
                 except BaseException as exc:  # SystemExit and KeyboardInterrupt from user code too
                     error = _user_error(exc, user.path)
             user_s += _now() - began
+            _mark(spec.marker, index, "")
             forbidden, mutated, violation = list(record), _mutated(V, case, native, args), guard.violation
             record.clear()
             encoded = None
@@ -148,6 +169,29 @@ def _judge(spec: RunSpec, chan: Channel) -> None:
             chan.send(Result(index, case.name, forbidden, mutated, violation, encoded, error))
         chan.send(FileDone(index, user_s))
     chan.send(Done())
+
+
+def _mark(token: str, file: int, segment: str) -> None:
+    """Tell the parent, in the stdout stream itself, that what follows was printed by `segment` of `file`."""
+    for stream, flush in _STREAMS:
+        with contextlib.suppress(BaseException):  # closed by the candidate's code, or a full pipe
+            flush(stream)
+    with contextlib.suppress(OSError):
+        _write(1, f"\x1e{token}:{file}:{segment}\x1e".encode())
+
+
+def _hint_text(hint: Any) -> HintText | None:
+    return None if hint is None else HintText(hint.name, hint.why, hint.fix)
+
+
+def _output_name(name: Any) -> OutputName | None:
+    """A case's (or the task's) output names as the message carries them."""
+    if name is None:
+        return None
+    if isinstance(name, str):
+        return OutputName(name, "values", ["False", "True"], [])
+    items = [_output_name(i) for i in name.items]
+    return OutputName(name.name, name.kind, list(name.labels), [i for i in items if i is not None])
 
 
 def _mutated(V: Any, case: Any, native: dict[str, Any], args: Any) -> list[str]:
@@ -165,6 +209,8 @@ def _mutated(V: Any, case: Any, native: dict[str, Any], args: Any) -> list[str]:
 
 def _prepare(spec: RunSpec, task: Any, chan: Channel, V: Any) -> tuple[list[Any], float]:
     """Send every case's expected and known-bug outputs; keep only the inputs for the candidate's run."""
+    from quizzer.judge.spec import case_hint
+
     began = _now()
     with open(spec.solution, encoding="utf-8") as f:
         source = f.read()
@@ -177,17 +223,26 @@ def _prepare(spec: RunSpec, task: Any, chan: Channel, V: Any) -> tuple[list[Any]
         run = case.run or task.RUN
         native = case.make_inputs(spec.task)
         # Inputs without a tensor (sinusoidal's n, d) give the candidate no device to follow: CPU is right.
+        seed = V.seed_for(spec.task, case.name)
+        # Every run of a case starts from the same global RNG state: a module's random initialisation (LoRA's A,
+        # an nn.Linear's bias) is then the same for the reference, each known bug and the candidate.
+        V.reseed(seed)
         expected = V.encode(run(reference, V.clone(native)), device=device if V.carries_device(native) else "cpu")
         if case.upcast:
+            V.reseed(seed)
             expected = V.merge(expected, V.encode(run(reference, V.clone(native, upcast=True))))
         explained = {}
         for bug_id, module in bugs if case.explain else ():
             # A bug variant that crashes on this case explains nothing here.
             with contextlib.suppress(Exception):
+                V.reseed(seed)
                 explained[bug_id] = V.encode(run(module, V.clone(native)))
         scores = list(case.scores) if case.scores else None
-        chan.send(CaseInfo(case.name, V.describe(native), case.hidden, case.rtol, case.atol, case.hint, scores,
-                           expected, explained, case.float64, case.note))
+        hint_after = list(case.hint_after) if case.hint_after is not None else None
+        chan.send(CaseInfo(case.name, V.describe(native), case.hidden, case.rtol, case.atol,
+                           _hint_text(case_hint(case.hint)), scores, expected, explained, case.float64, case.note,
+                           hint_after, case.hint_on, case.extra,
+                           _output_name(case.outputs or getattr(task, "OUTPUTS", None)), V.float_dtypes(native)))
         # A returned tensor far larger than expected is described, not shipped.
         prepared.append((case, run, native, 4 * _numel(expected) + 1024))
     del reference, bugs, expected, explained

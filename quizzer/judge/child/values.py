@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import copy
 import ctypes
+import zlib
 from typing import Any
 
 import torch
@@ -26,10 +27,22 @@ _data_ptr, _numel, _element_size = _TB.data_ptr, _TB.numel, _TB.element_size
 _is_floating, _requires_grad_ = _TB.is_floating_point, _TB.requires_grad_
 _equal, _isnan, _logical_not, _index = torch.equal, torch.isnan, torch.logical_not, _TB.__getitem__
 _deepcopy = copy.deepcopy
+_manual_seed = torch.manual_seed
+_crc32 = zlib.crc32
 _string_at = ctypes.string_at
 _FLOATS = (torch.float16, torch.bfloat16, torch.float32, torch.float64)
 _CODES = {torch.bool: ("B", torch.uint8)}
 _MAX_ITEMS = 100_000
+
+
+def seed_for(task: str, case: str) -> int:
+    """The global RNG seed of a case (its inputs use their own generator, seeded differently)."""
+    return _crc32(f"{task}/{case}/global".encode())
+
+
+def reseed(seed: int) -> None:
+    """Reset torch's global RNG (every device) with the function captured before any candidate code ran."""
+    _manual_seed(seed)
 
 
 def is_tensor(obj: Any) -> bool:
@@ -195,6 +208,28 @@ def describe(inputs: dict[str, Any]) -> str:
     tensors = [p for p in parts if "=" not in p]
     others = [p for p in parts if "=" in p]
     return " ".join(tensors + dtypes + others)
+
+
+def float_dtypes(inputs: dict[str, Any]) -> list[str]:
+    """The dtypes of the floating-point tensors among the inputs (top level and in containers), in order."""
+    found: list[str] = []
+
+    def visit(obj: Any) -> None:
+        if isinstance(obj, _Tensor):
+            if _is_floating(obj) and dtype_name(obj) not in found:
+                found.append(dtype_name(obj))
+        elif isinstance(obj, _Module):
+            for p in obj.parameters():
+                visit(p)
+        elif isinstance(obj, dict):
+            for v in obj.values():
+                visit(v)
+        elif isinstance(obj, (list, tuple)):
+            for v in obj:
+                visit(v)
+
+    visit(inputs)
+    return found
 
 
 def carries_device(inputs: dict[str, Any]) -> bool:

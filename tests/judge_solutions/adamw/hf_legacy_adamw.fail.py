@@ -1,4 +1,5 @@
-# expect hint: as the old AdamW of Hugging Face transformers
+# expect hint: the old AdamW of Hugging Face transformers
+# expect diagnosis: hf_legacy_adamw
 # The old transformers.AdamW step: in-place moments, bias correction folded into the step size, eps added to sqrt(v),
 # and the decoupled weight decay applied last, to the already updated parameter.
 import math

@@ -1,5 +1,5 @@
 # expect passed: empty_tree
-# expect message: output[1]: 
+# expect message: serialize gave the same str twice: expected True, got False
 # The hash of the tree object as its "serialisation": round-trips, but two equal trees give different strings.
 class TreeNode:
     def __init__(self, val, left=None, right=None):

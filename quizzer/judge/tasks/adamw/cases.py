@@ -6,9 +6,10 @@ from typing import Any
 
 import torch
 
-from quizzer.judge.spec import Bug, Case, call, rand, randn
+from quizzer.judge.spec import Bug, Case, call, out, rand, randn
 
 RUN = call("adamw_step", "param", "grad", "m", "v", "step", "lr")
+OUTPUTS = out("result", "param", "m", "v")
 
 
 def fresh(*shape: int, dtype: str = "float32", **hyper: Any) -> Any:
@@ -54,11 +55,18 @@ CASES = [
     Case("float64_3d", mid_training(2, 3, 4, step=2, dtype="float64", lr=3e-3, weight_decay=0.05)),
     Case("ten_steps", {"param": randn(4, 3, dtype="float64"), "grads": randn(10, 4, 3, dtype="float64"), "lr": 0.05,
                        "hyper": {"betas": (0.85, 0.99), "eps": 1e-8, "weight_decay": 0.2}}, run=trajectory,
-         hint="feeding each step's (param, m, v) into the next must follow torch.optim.AdamW step for step"),
+         hint="feeding each step's (param, m, v) into the next must follow torch.optim.AdamW step for step",
+         outputs=out("trajectory")),
 ]
 
 _DENOM = "denom = (v / (1.0 - beta2 ** step)).sqrt() + eps"
 BUGS = [
+    Bug("hf_legacy_adamw", "matches the old AdamW of Hugging Face transformers: eps added to sqrt(v) before bias "
+        "correction (folded into the step size) and the weight decay applied after the update, to the updated "
+        "parameter; torch.optim.AdamW adds eps to sqrt(v_hat) and decays the parameter as it was before the step",
+        {"denom = (v / (1.0 - beta2 ** step)).sqrt() + eps": "denom = (v.sqrt() + eps) / (1.0 - beta2 ** step) ** 0.5",
+         "new_param = decayed - lr * m_hat / denom":
+         "new_param = (param - lr * m_hat / denom) * (1.0 - lr * weight_decay)"}),
     Bug("adam_plus_l2", "matches Adam with L2 regularisation (weight_decay * param added to the gradient); AdamW "
         "decays the parameter directly: param -= lr * weight_decay * param",
         {"decayed = param * (1.0 - lr * weight_decay)": "decayed = param\n    grad = grad + weight_decay * param"}),

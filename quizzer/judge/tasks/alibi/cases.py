@@ -9,6 +9,7 @@ import torch
 from quizzer.judge.spec import Bug, Case, call
 
 RUN = call("alibi_slopes", "num_heads")
+OUTPUTS = "slopes"
 
 
 def past_bias(api: Any, a: dict[str, Any]) -> torch.Tensor:
@@ -19,6 +20,8 @@ def past_bias(api: Any, a: dict[str, Any]) -> torch.Tensor:
     return torch.where(past, bias, torch.zeros((), dtype=bias.dtype, device=bias.device))
 
 
+# The rule for other head counts is only at stake once the powers of two are right.
+_POW2 = ("example_8_heads", "one_head", "4_heads", "16_heads")
 _NOT_POW2 = ("for a head count that is not a power of two, take the slopes of the nearest lower power of two n, "
              "then every other slope of 2n, until there are num_heads")
 CASES = [
@@ -26,13 +29,13 @@ CASES = [
     Case("one_head", {"num_heads": 1}),
     Case("4_heads", {"num_heads": 4}),
     Case("16_heads", {"num_heads": 16}),
-    Case("6_heads", {"num_heads": 6}, hint=_NOT_POW2),
-    Case("12_heads", {"num_heads": 12}, hint=_NOT_POW2),
-    Case("20_heads", {"num_heads": 20}, hint=_NOT_POW2),
-    Case("example_bias_4x5", {"num_heads": 4, "seq_len": 5}, run=past_bias, hidden=False),
-    Case("bias_8x9", {"num_heads": 8, "seq_len": 9}, run=past_bias),
-    Case("bias_6x7", {"num_heads": 6, "seq_len": 7}, run=past_bias),
-    Case("bias_one_token", {"num_heads": 2, "seq_len": 1}, run=past_bias),
+    Case("6_heads", {"num_heads": 6}, hint=_NOT_POW2, hint_after=_POW2),
+    Case("12_heads", {"num_heads": 12}, hint=_NOT_POW2, hint_after=_POW2),
+    Case("20_heads", {"num_heads": 20}, hint=_NOT_POW2, hint_after=_POW2),
+    Case("example_bias_4x5", {"num_heads": 4, "seq_len": 5}, run=past_bias, hidden=False, outputs="bias"),
+    Case("bias_8x9", {"num_heads": 8, "seq_len": 9}, run=past_bias, outputs="bias"),
+    Case("bias_6x7", {"num_heads": 6, "seq_len": 7}, run=past_bias, outputs="bias"),
+    Case("bias_one_token", {"num_heads": 2, "seq_len": 1}, run=past_bias, outputs="bias"),
 ]
 
 _SLOPES = "return [2.0 ** (-8.0 * (h + 1) / n) for h in range(n)]"
@@ -50,6 +53,9 @@ BUGS = [
         "2^(-8/H), ..., 2^(-8)", {_SLOPES: "return [2.0 ** (-8.0 * h / n) for h in range(n)]"}),
     Bug("slopes_reversed", "matches the slopes in increasing order; head 0 has the largest slope 2^(-8/H)",
         {_SLOPES: "return [2.0 ** (-8.0 * (h + 1) / n) for h in reversed(range(n))]"}),
+    Bug("integer_exponent", "matches an exponent rounded down to an integer, 2 ** (-8 * (h + 1) // H) (// for /); "
+        "the slopes are 2 ** (-8 * (h + 1) / H) exactly, e.g. 2 ** -0.5 for the first of 16 heads",
+        {_SLOPES: "return [2.0 ** (-8 * (h + 1) // n) for h in range(n)]"}),
     Bug("geometric_for_any_H", _NOT_POW2, {"if num_heads & (num_heads - 1) == 0:": "if True:"}),
     Bug("one_slope_for_all_heads", "matches one slope shared by every head; ALiBi gives each head its own slope "
         "(a geometric sequence over heads, not a value per layer)",

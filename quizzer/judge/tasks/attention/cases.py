@@ -6,7 +6,7 @@ from typing import Any
 
 import torch
 
-from quizzer.judge.spec import CAUSAL_BOTTOM_RIGHT, FLOAT32_SOFTMAX, Bug, Case, call, mask, randn
+from quizzer.judge.spec import CAUSAL_BOTTOM_RIGHT, FLOAT32_SOFTMAX, Bug, Case, Hint, call, mask, out, randn
 
 RUN = call("scaled_dot_product_attention", "q", "k", "v")
 
@@ -46,19 +46,23 @@ CASES = [
                      "v": randn(2, 7, 3, dtype="float64")},
          note=FLOAT32_SOFTMAX),
     Case("large_scores", {"q": randn(2, 5, 16, scale=30.0), "k": randn(2, 6, 16, scale=30.0), "v": randn(2, 6, 8)},
-         hint="scores this large overflow exp(): subtract each row's max before exponentiating"),
+         hint="scores this large overflow exp(): subtract each row's max before exponentiating", hint_on="nonfinite"),
     Case("no_future_leak", {"q": randn(2, 8, 8), "k": randn(2, 8, 8), "v": randn(2, 8, 8), "t": 3,
                             "k_future": randn(2, 4, 8), "v_future": randn(2, 4, 8)}, run=no_future_leak,
          hint="changing keys after position t changed the outputs up to t: the causal mask lets queries see the "
-              "future"),
+              "future", hint_after=(), outputs=out("change of the outputs up to t", kind="zeros")),
     Case("batch_independent", {"q": randn(3, 5, 8), "k": randn(3, 6, 8), "v": randn(3, 6, 8)}, run=batch_independent,
-         hint="one batch element's output depends on the others: a reduction over the wrong dimension?"),
+         hint="one batch element's output depends on the others: a reduction over the wrong dimension?", hint_after=(),
+         outputs=out("row 1 batched minus row 1 alone", kind="zeros")),
 ]
 
 _SCORES = "scores = q @ k.transpose(-2, -1) / math.sqrt(d)"
 _MASK = 'scores = scores.masked_fill(~mask, float("-inf"))'
 BUGS = [
-    Bug("no_scale", "matches attention without the 1/sqrt(d_k) scale",
+    Bug("no_scale", Hint("matches attention without the 1/sqrt(d_k) scale",
+                         "the dot product of two d_k-dimensional vectors grows like sqrt(d_k), so unscaled scores "
+                         "push the softmax towards one-hot weights as d_k grows",
+                         "divide q @ k^T by math.sqrt(q.shape[-1]) before the softmax"),
         {_SCORES: "scores = q @ k.transpose(-2, -1)"}),
     Bug("scale_by_d", "matches scaling the scores by 1/d_k instead of 1/sqrt(d_k)",
         {_SCORES: "scores = q @ k.transpose(-2, -1) / d"}),

@@ -5,6 +5,7 @@ from __future__ import annotations
 from quizzer.judge.spec import Bug, Case, call, randint, randn
 
 RUN = call("distillation_loss", "student_logits", "teacher_logits", "labels")
+OUTPUTS = "loss"
 
 
 def logits(n: int, c: int, dtype: str = "float32", scale: float = 2.0, **extra: object) -> dict[str, object]:
@@ -23,7 +24,7 @@ CASES = [
          "student logits against the labels"),
     Case("float64", logits(3, 5, dtype="float64", T=2.5, alpha=0.7)),
     Case("large_logits", logits(4, 12, scale=30.0, T=1.5), hint="large logits need log_softmax (or a stable "
-         "log-sum-exp), not log(softmax)"),
+         "log-sum-exp), not log(softmax)", hint_on="nonfinite"),
     Case("two_classes", logits(8, 2, T=5.0, alpha=0.6)),
 ]
 

@@ -21,17 +21,19 @@ CASES = [
     Case("block_8", qkv(40, 40, d=8, block_size=8)),
     Case("block_32_L_ne_S", qkv(70, 45, block_size=32)),
     Case("default_block", qkv(150, 130)),
-    Case("3d_input", qkv(33, 33, lead=(3,), block_size=16)),
+    Case("3d_input", qkv(33, 33, lead=(3,), block_size=16), extra=True),
     Case("dv_ne_d", qkv(24, 40, d=16, dv=4, block_size=16)),
     Case("causal_square", qkv(45, 45, block_size=16, is_causal=True)),
     Case("causal_L_lt_S", qkv(20, 37, block_size=16, is_causal=True)),
     Case("causal_L_gt_S", qkv(37, 20, block_size=16, is_causal=True)),
     Case("float64", qkv(30, 41, dtype="float64", block_size=16), note=FLOAT32_SOFTMAX),
     Case("large_scores", qkv(40, 40, scale=6.0, block_size=16),
-         hint="scores this large overflow exp(): subtract the running max before exponentiating"),
+         hint="scores this large overflow exp(): subtract the running max before exponentiating",
+         hint_on="nonfinite"),
     # Big enough that the full score matrix dwarfs q, k, v: 512 x 512 scores per head against 512 x 16 inputs.
     Case("no_full_scores", qkv(512, 512, lead=(1, 2), block_size=64), scores=(512, 512), explain=False,
-         hint="keep one (block_q, block_k) tile of scores at a time, with a running max and sum per row"),
+         hint="keep one (block_q, block_k) tile of scores at a time, with a running max and sum per row",
+         hint_on="any"),
 ]
 
 _RESCALE = {"l = alpha * l + p.sum(dim=-1, keepdim=True)": "l = l + p.sum(dim=-1, keepdim=True)",

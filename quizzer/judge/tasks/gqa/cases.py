@@ -6,7 +6,7 @@ from typing import Any
 
 import torch
 
-from quizzer.judge.spec import CAUSAL_BOTTOM_RIGHT, FLOAT32_SOFTMAX, Bug, Case, call, randn
+from quizzer.judge.spec import CAUSAL_BOTTOM_RIGHT, FLOAT32_SOFTMAX, Bug, Case, call, out, randn
 
 RUN = call("grouped_query_attention", "q", "k", "v")
 
@@ -36,12 +36,13 @@ CASES = [
     Case("L_ne_S", heads(2, 4, 2, 3, 9, d=16)),
     Case("causal_square", heads(2, 4, 2, 6, 6, is_causal=True)),
     Case("causal_L_lt_S", heads(1, 4, 2, 4, 7, is_causal=True),
-         hint="is_causal is top-left aligned, as in F.scaled_dot_product_attention: query i sees keys j <= i"),
+         hint="is_causal is top-left aligned, as in F.scaled_dot_product_attention: query i sees keys j <= i",
+         hint_after=("example_4q_2kv", "causal_square")),
     Case("causal_L_gt_S", heads(1, 6, 2, 7, 4, is_causal=True)),
     Case("float64", heads(2, 4, 2, 5, 6, dtype="float64"), note=FLOAT32_SOFTMAX),
     Case("same_group_same_output", heads(2, 4, 2, 5, 6), run=shared_kv,
          hint="query heads 0 and 1 share kv head 0, so equal queries must give equal outputs; yours pair them with "
-              "different kv heads"),
+              "different kv heads", hint_after=(), outputs=out("head 1 minus head 0", kind="zeros")),
 ]
 
 BUGS = [

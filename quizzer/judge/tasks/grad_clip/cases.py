@@ -6,7 +6,7 @@ from typing import Any
 
 import torch
 
-from quizzer.judge.spec import Bug, Case, randn
+from quizzer.judge.spec import Bug, Case, out, randn
 
 
 def RUN(api: Any, a: dict[str, Any]) -> tuple[Any, ...]:
@@ -27,6 +27,9 @@ def RUN(api: Any, a: dict[str, Any]) -> tuple[Any, ...]:
     return norm, [p.grad for p in params], list(a["grads"])
 
 
+OUTPUTS = out("result", "total_norm", "p.grad", "the gradient tensors passed in")
+
+
 def grads(*shapes: tuple[int, ...], scale: float = 1.0, dtype: str = "float32") -> list[Any]:
     """Gradient inputs of the given shapes."""
     return [randn(*s, scale=scale, dtype=dtype) for s in shapes]
@@ -44,19 +47,23 @@ CASES = [
     Case("below_max_norm", inputs(grads((3, 4), (5,)), max_norm=100.0, generator=False), mutable=("grads",),
          hint="a total norm below max_norm leaves the gradients unchanged"),
     Case("generator_parameters", inputs(grads((4, 4), (4,), (2, 3), scale=3.0), max_norm=0.5), mutable=("grads",),
-         hint="parameters may be a generator such as model.parameters(), which can be iterated only once"),
+         hint="parameters may be a generator such as model.parameters(), which can be iterated only once",
+         hint_after=("example_clipped", "below_max_norm")),
     Case("some_grads_none", inputs(grads((3, 3), (6,), scale=2.0), max_norm=2.0, no_grad=[(0, (4,)), (2, (2, 2))]),
-         mutable=("grads",), hint="skip parameters whose .grad is None"),
+         mutable=("grads",), hint="skip parameters whose .grad is None", hint_on="any"),
     Case("many_tensors", inputs(grads((2, 3), (3,), (1, 5), (4, 2, 2), (7,), (1,)), max_norm=1.5),
          mutable=("grads",)),
     Case("float64", inputs(grads((5, 3), (3,), dtype="float64", scale=0.5), max_norm=0.25), mutable=("grads",),
          hint="float64 gradients: accumulate the squared norms in the gradients' dtype (adding float64 values into "
-              "a float32 tensor in place fails) and return the norm in that dtype"),
+              "a float32 tensor in place fails) and return the norm in that dtype", hint_on="any"),
     Case("single_parameter", inputs(grads((8,), scale=4.0), max_norm=1.0), mutable=("grads",)),
 ]
 
 _SCALE = "        for g in grads:\n            g.mul_(coef)"
 BUGS = [
+    Bug("rebinds_loop_variable", "matches scaling a loop variable (g = g * coef), which binds the name to a new tensor "
+        "and leaves every .grad as it was; scale the gradients in place: g.mul_(coef)",
+        {_SCALE: "        for g in grads:\n            g = g * coef"}),
     Bug("iterates_parameters_twice", "matches reading `parameters` twice: a generator (model.parameters()) is "
         "empty the second time, so nothing is clipped; turn it into a list first",
         {_SCALE: "        for g in (p.grad for p in parameters if p.grad is not None):\n            g.mul_(coef)"}),

@@ -9,6 +9,7 @@ import torch
 from quizzer.judge.spec import Bug, Case, call, randn
 
 RUN = call("info_nce", "query", "key")
+OUTPUTS = "loss"
 
 
 def matched_pairs(n: int, d: int, noise: float, **extra: Any) -> Any:
@@ -30,7 +31,8 @@ CASES = [
     Case("batch_gt_dim", {"query": randn(16, 4), "key": randn(16, 4), "temperature": 0.2}),
     Case("float64", {"query": randn(5, 12, dtype="float64"), "key": randn(5, 12, dtype="float64")}),
     Case("low_temperature", matched_pairs(6, 8, 0.05, temperature=0.01),
-         hint="with temperature 0.01 the logits reach 100 and exp() overflows: use a stable log-sum-exp"),
+         hint="with temperature 0.01 the logits reach 100 and exp() overflows: use a stable log-sum-exp",
+         hint_on="nonfinite"),
     Case("single_pair", {"query": randn(1, 6), "key": randn(1, 6)},
          hint="with N = 1 there are no negatives: the loss is 0"),
 ]
@@ -44,6 +46,8 @@ BUGS = [
     Bug("not_normalised", "matches skipping the L2 normalisation; normalise query and key along the features first",
         {_Q_NORM: "q = query", _K_NORM: "k = key"}),
     Bug("only_key_normalised", "matches normalising only the keys; normalise both sides", {_Q_NORM: "q = query"}),
+    Bug("only_query_normalised", "matches normalising only the queries; normalise the keys too, so every logit is "
+        "a cosine similarity", {_K_NORM: "k = key"}),
     Bug("normalised_over_batch", "matches normalising along the batch dimension; normalise each vector along its "
         "features (dim=-1)", {_Q_NORM: "q = query / query.norm(dim=0, keepdim=True).clamp_min(1e-12)",
                               _K_NORM: "k = key / key.norm(dim=0, keepdim=True).clamp_min(1e-12)"}),

@@ -10,6 +10,7 @@ from quizzer.judge.spec import Bug, Case, call, randn
 
 RUN = call("kl_to_standard_normal", "mu", "logvar")
 REPARAM = call("reparameterize", "mu", "logvar", "eps")
+OUTPUTS = "kl"
 
 
 def standard(gen: torch.Generator) -> dict[str, Any]:
@@ -18,15 +19,16 @@ def standard(gen: torch.Generator) -> dict[str, Any]:
 
 
 CASES = [
-    Case("reparam_example", {"mu": randn(4, 3), "logvar": randn(4, 3), "eps": randn(4, 3)}, run=REPARAM, hidden=False),
+    Case("reparam_example", {"mu": randn(4, 3), "logvar": randn(4, 3), "eps": randn(4, 3)}, run=REPARAM, hidden=False,
+         outputs="z"),
     Case("reparam_3d", {"mu": randn(2, 3, 5), "logvar": randn(2, 3, 5, scale=2.0), "eps": randn(2, 3, 5)}, run=REPARAM,
-         hint="z = mu + exp(0.5 * logvar) * eps, with the eps given"),
+         hint="z = mu + exp(0.5 * logvar) * eps, with the eps given", hint_after=("reparam_example",), outputs="z"),
     Case("reparam_float64", {"mu": randn(3, 6, dtype="float64"), "logvar": randn(3, 6, dtype="float64"),
-                             "eps": randn(3, 6, dtype="float64")}, run=REPARAM),
+                             "eps": randn(3, 6, dtype="float64")}, run=REPARAM, outputs="z"),
     Case("kl_example", {"mu": randn(4, 6), "logvar": randn(4, 6)}, hidden=False),
     Case("kl_3d_batch", {"mu": randn(2, 5, 8), "logvar": randn(2, 5, 8)},
-         hint="sum over the last dimension, then average over every leading dimension"),
-    Case("kl_prior_is_zero", standard, hint="KL(N(0, I) || N(0, I)) is 0"),
+         hint="sum over the last dimension, then average over every leading dimension", hint_after=("kl_example",)),
+    Case("kl_prior_is_zero", standard, hint="KL(N(0, I) || N(0, I)) is 0", hint_after=()),
     Case("kl_wide_logvar", {"mu": randn(6, 4, scale=2.0), "logvar": randn(6, 4, scale=3.0)}),
     Case("kl_float64", {"mu": randn(5, 3, dtype="float64"), "logvar": randn(5, 3, dtype="float64")}),
     Case("kl_one_latent", {"mu": randn(7, 1), "logvar": randn(7, 1)}),

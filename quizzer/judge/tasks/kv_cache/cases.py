@@ -6,8 +6,9 @@ from typing import Any
 
 import torch
 
-from quizzer.judge.spec import FLOAT32_SOFTMAX, Bug, Case, randn
+from quizzer.judge.spec import FLOAT32_SOFTMAX, Bug, Case, out, randn
 
+OUTPUTS = out("result", "step outputs", "cache.k", "cache.v")
 
 def qkv(B: int, H: int, T: int, d: int, dtype: str = "float32", **extra: Any) -> dict[str, Any]:
     """q, k, v of shape (B, H, T, d) and the case's other inputs."""
@@ -50,18 +51,23 @@ def after_prefix(api: Any, a: dict[str, Any]) -> Any:
 
 CASES = [
     Case("example_token_by_token", qkv(1, 2, 4, 8, chunks=[1, 1, 1, 1]), hidden=False),
-    Case("empty_cache", {}, run=empty, hint="a new KVCache has k = v = None until the first append"),
+    Case("empty_cache", {}, run=empty, hint="a new KVCache has k = v = None until the first append",
+         hint_after=(), hint_on="any", outputs=out("cache", "cache.k", "cache.v")),
     Case("append_concatenates", qkv(2, 3, 5, 4), run=appended,
-         hint="append() concatenates along the time axis: (B, H, T, d) grows in T (dim -2), oldest first"),
+         hint="append() concatenates along the time axis: (B, H, T, d) grows in T (dim -2), oldest first",
+         hint_after=(), hint_on="any", outputs=out("cache", "cache.k", "cache.v")),
     Case("token_by_token", qkv(2, 3, 9, 8, chunks=[1] * 9)),
     Case("whole_prompt_at_once", qkv(2, 2, 7, 8, chunks=[7]),
          hint="a whole prompt in one call is ordinary causal attention: query i sees keys 0 .. i"),
     Case("prefill_then_decode", qkv(2, 2, 10, 8, chunks=[6, 1, 1, 1, 1]),
-         hint="new query i sits at absolute position past + i and sees keys 0 .. past + i"),
+         hint="new query i sits at absolute position past + i and sees keys 0 .. past + i",
+         hint_after=("example_token_by_token", "whole_prompt_at_once")),
     Case("uneven_chunks", qkv(1, 4, 11, 16, chunks=[3, 4, 1, 3]),
-         hint="within a chunk of several new tokens, query past + i sees keys up to past + i, not the later ones"),
+         hint="within a chunk of several new tokens, query past + i sees keys up to past + i, not the later ones",
+         hint_after=("example_token_by_token", "whole_prompt_at_once")),
     Case("append_then_attend", qkv(2, 2, 8, 8, prefix=5), run=after_prefix,
-         hint="cached_attention must use what is already in the cache (here filled by append) plus the new keys"),
+         hint="cached_attention must use what is already in the cache (here filled by append) plus the new keys",
+         hint_after=("example_token_by_token", "append_concatenates"), outputs="output"),
     Case("float64", qkv(2, 2, 6, 8, dtype="float64", chunks=[2, 1, 3]), note=FLOAT32_SOFTMAX),
     Case("head_dim_1", qkv(1, 3, 5, 1, chunks=[2, 3])),
 ]

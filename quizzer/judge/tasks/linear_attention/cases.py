@@ -6,7 +6,7 @@ from typing import Any
 
 import torch
 
-from quizzer.judge.spec import Bug, Case, call, randn
+from quizzer.judge.spec import Bug, Case, call, out, randn
 
 RUN = call("linear_attention", "q", "k", "v")
 
@@ -27,17 +27,20 @@ def batch_independent(api: Any, a: dict[str, Any]) -> torch.Tensor:
 
 CASES = [
     Case("example_3d", qkv(5, 5), hidden=False),
-    Case("2d", qkv(6, 6, lead=())),
+    Case("2d", qkv(6, 6, lead=()), extra=True),
     Case("L_ne_S", qkv(4, 9)),
-    Case("dv_ne_d", qkv(5, 7, d=8, dv=3), hint="the output has v's last dimension dv, which need not equal d"),
-    Case("4d", qkv(6, 5, lead=(2, 3), d=4, dv=6)),
+    Case("dv_ne_d", qkv(5, 7, d=8, dv=3), hint="the output has v's last dimension dv, which need not equal d",
+         hint_on="any"),
+    Case("4d", qkv(6, 5, lead=(2, 3), d=4, dv=6), extra=True),
     Case("float64", qkv(5, 6, dtype="float64")),
     Case("large_inputs", qkv(6, 6, scale=5.0)),
     Case("batch_independent", qkv(5, 6, lead=(3,)), run=batch_independent,
-         hint="one batch element's output depends on the others: a sum over the wrong dimension?"),
+         hint="one batch element's output depends on the others: a sum over the wrong dimension?",
+         hint_after=(), outputs=out("row 1 batched minus row 1 alone", kind="zeros")),
     # The full 1024 x 1024 weight matrix is 64 times the size of q, k or v; phi(K)^T V is only 16 x 16.
     Case("no_full_scores", qkv(1024, 1024, d=16, lead=(1,)), scores=(1024, 1024), explain=False,
-         hint="multiply phi(k)^T by v first (a d x d_v matrix), then phi(q) by that: never phi(q) @ phi(k)^T"),
+         hint="multiply phi(k)^T by v first (a d x d_v matrix), then phi(q) by that: never phi(q) @ phi(k)^T",
+         hint_on="any"),
 ]
 
 BUGS = [

@@ -7,7 +7,7 @@ from typing import Any
 import torch
 from torch import nn
 
-from quizzer.judge.spec import Bug, Case, build, create, randn
+from quizzer.judge.spec import Bug, Case, build, create, out, randn
 
 
 def inputs(x: tuple[int, ...], out: int, r: int | None = None, alpha: float | None = None, bias: bool = True,
@@ -89,27 +89,36 @@ def merged(api: Any, a: dict[str, Any]) -> tuple[bool, bool, torch.Tensor, torch
         return isinstance(layer, nn.Linear), layer.bias is not None, layer(a["x"]), lora(a["x"])
 
 
+MERGED = out("merge", "merge() returned an nn.Linear", "the merged layer has a bias", "merged(x)",
+             "adapter(x) after merge()")
 _DEFAULT = "the defaults are r=8, alpha=16.0, so scaling = alpha / r = 2"
 CASES = [
     Case("example_2d", inputs((4, 6), 5, r=2, alpha=4.0), hidden=False),
     Case("fresh_is_base", inputs((3, 10), 7), run=fresh_output,
-         hint="a new adapter must compute exactly base(x): lora_B starts at zero"),
+         hint="a new adapter must compute exactly base(x): lora_B starts at zero",
+         hint_after=(), outputs=out("adapter(x) - base(x)", kind="zeros")),
     Case("init_A_random_B_zero", inputs((3, 10), 7), run=initialisation,
-         hint="lora_A starts random (non-zero) and lora_B at zero: the update B @ A starts at zero, yet both learn"),
+         hint="lora_A starts random (non-zero) and lora_B at zero: the update B @ A starts at zero, yet both learn",
+         hint_after=(), outputs=out("init", "lora_A is non-zero", "lora_B is all zero")),
     Case("base_frozen", inputs((3, 10), 7), run=trainable,
-         hint="freeze base.weight and base.bias (requires_grad=False); lora_A and lora_B stay trainable"),
+         hint="freeze base.weight and base.bias (requires_grad=False); lora_A and lora_B stay trainable",
+         hint_after=(), outputs=out("requires_grad", "base.weight", "base.bias", "lora_A", "lora_B")),
     Case("first_step_gradients", inputs((3, 10), 7), run=first_step_gradients,
-         hint="from the initial weights, only lora_B gets a non-zero gradient (B = 0 blocks A's); the base gets none"),
+         hint="from the initial weights, only lora_B gets a non-zero gradient (B = 0 blocks A's); the base gets none",
+         hint_after=(), outputs=out("got a non-zero gradient", "base.weight", "lora_A", "lora_B")),
     Case("3d_rank4_alpha12", inputs((2, 5, 12), 9, r=4, alpha=12.0)),
     Case("default_r_alpha", inputs((2, 3, 16), 16), hint=_DEFAULT),
     Case("no_bias", inputs((2, 4, 8), 6, r=3, alpha=6.0, bias=False)),
     Case("float64", inputs((2, 4, 8), 10, r=2, alpha=5.0, dtype="float64")),
     Case("merge", inputs((2, 4, 12), 9, r=4, alpha=12.0), run=merged,
          hint="merge() returns a new nn.Linear with weight W + (alpha / r) * B @ A and the base bias, and leaves "
-              "the adapter itself unchanged"),
+              "the adapter itself unchanged",
+         outputs=MERGED),
     Case("merge_no_bias", inputs((3, 8), 5, r=2, alpha=3.0, bias=False), run=merged,
-         hint="merging a layer without bias gives an nn.Linear without bias"),
-    Case("merge_float64", inputs((3, 8), 6, r=2, alpha=8.0, dtype="float64"), run=merged),
+         hint="merging a layer without bias gives an nn.Linear without bias",
+         hint_after=("example_2d", "merge"), outputs=MERGED),
+    Case("merge_float64", inputs((3, 8), 6, r=2, alpha=8.0, dtype="float64"), run=merged,
+         outputs=MERGED),
 ]
 
 _SCALING = "self.scaling = alpha / r"

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from typing import Any
 
-from quizzer.judge.spec import Bug, Case
+from quizzer.judge.spec import Bug, Case, out
 
 F, T = False, True
+OUTPUTS = out("scale history")  # the scale at construction, then after each update
 
 
 def RUN(api: Any, a: dict[str, Any]) -> list[float]:
@@ -33,11 +34,17 @@ CASES = [
                                          "growth_interval": 2}, "events": [F, F, T, F, F, T, T, F]},
          hint="use growth_factor and backoff_factor as given; they need not be reciprocals"),
     Case("overflow_streak", {"settings": {"init_scale": 65536.0}, "events": [T, T, T, T, F, T]}),
-    Case("interval_1", {"settings": {"init_scale": 2.0, "growth_factor": 1.5, "growth_interval": 1},
+    Case("interval_1", {"settings": {"init_scale": 8.0, "growth_factor": 1.5, "growth_interval": 1},
                         "events": [F, F, T, F, T, T, F]}, hint="growth_interval=1 grows after every clean step"),
+    Case("backoff_below_one", {"settings": {"init_scale": 2.0, "growth_interval": 3}, "events": [T, T, T, F, F, F, T]},
+         hint="nothing bounds the scale: repeated overflows take it below 1 (0.25 here), as torch.amp.GradScaler's "
+              "would"),
 ]
 
 BUGS = [
+    Bug("floored_at_one", "matches a scale that never falls below 1; back off by backoff_factor every time, "
+        "whatever the scale (the starter sets no floor)",
+        {"self.scale *= self.backoff_factor": "self.scale = max(self.scale * self.backoff_factor, 1.0)"}),
     Bug("overflow_keeps_count", "matches keeping the clean-step count across an overflow; restart it at 0 when "
         "an overflow is found", {"self.scale *= self.backoff_factor\n            self.clean_steps = 0":
                                  "self.scale *= self.backoff_factor"}),

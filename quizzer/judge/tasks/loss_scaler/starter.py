@@ -21,6 +21,7 @@ class DynamicLossScaler:
         and the count of clean steps restarts from 0.
         found_inf=False: one more clean step; after growth_interval clean steps in a row,
         scale *= growth_factor and the count restarts from 0.
+        Nothing bounds the scale: backing off may take it below 1.
         Forbidden: torch.amp, torch.cuda.amp.
         """
         raise NotImplementedError

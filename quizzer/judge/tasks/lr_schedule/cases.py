@@ -6,6 +6,7 @@ from typing import Any
 
 from quizzer.judge.spec import Bug, Case
 
+OUTPUTS = "lr"
 
 def RUN(api: Any, a: dict[str, Any]) -> list[float]:
     """The rate at every step of the case (min_lr only when the case gives one, to test the default)."""

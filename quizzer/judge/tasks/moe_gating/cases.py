@@ -6,7 +6,7 @@ from typing import Any
 
 import torch
 
-from quizzer.judge.spec import Bug, Case, randn
+from quizzer.judge.spec import Bug, Case, out, randn
 
 
 def RUN(api: Any, a: dict[str, Any]) -> tuple[torch.Tensor, torch.Tensor]:
@@ -52,24 +52,30 @@ def collapsed(gen: torch.Generator) -> dict[str, Any]:
 
 
 _LOSS = "loss = num_experts * sum_i f_i * P_i; perfectly balanced routing gives exactly 1.0"
+OUTPUTS = out("result", "weights (one column per expert)", out("chosen experts", kind="set"))
 CASES = [
     Case("example_top2", {"logits": randn(4, 6), "k": 2}, hidden=False),
-    Case("top1", {"logits": randn(5, 8), "k": 1}, hint="with k = 1 the single weight is 1.0"),
+    Case("top1", {"logits": randn(5, 8), "k": 1}, hint="with k = 1 the single weight is 1.0",
+         hint_after=("example_top2",)),
     Case("3d_top2", {"logits": randn(2, 5, 8), "k": 2}),
     Case("top3_of_4", {"logits": randn(6, 4), "k": 3}),
-    Case("all_experts", {"logits": randn(3, 5), "k": 5}, hint="with k = E the weights are the full softmax"),
+    Case("all_experts", {"logits": randn(3, 5), "k": 5}, hint="with k = E the weights are the full softmax",
+         hint_after=("example_top2",)),
     # Large but well separated (not 100 apart, where probabilities underflow to ties): exp(500) overflows.
     Case("large_logits", lambda gen: {"logits": randn(4, 8, scale=3.0).make(gen) + 500.0, "k": 2},
-         hint="logits this large overflow exp(): use a max-subtracted (torch) softmax"),
+         hint="logits this large overflow exp(): use a max-subtracted (torch) softmax", hint_on="nonfinite"),
     Case("float64", {"logits": randn(5, 6, dtype="float64"), "k": 2}),
-    Case("loss_balanced", balanced, run=loss, hint=_LOSS),
-    Case("loss_collapsed", collapsed, run=loss, hint=_LOSS),
+    Case("loss_balanced", balanced, run=loss, hint=_LOSS, hint_after=(), outputs="loss"),
+    Case("loss_collapsed", collapsed, run=loss, hint=_LOSS, hint_after=("loss_balanced",), outputs="loss"),
     Case("loss_top2", routed(10, 6, k=2), run=loss,
-         hint="f_i is the share of all tokens x k assignments sent to expert i (the f_i sum to 1)"),
-    Case("loss_3d_top1", routed(2, 5, 4, k=1), run=loss, hint="flatten the leading dimensions: every row is a token"),
-    Case("loss_float64", routed(7, 5, k=2, dtype="float64"), run=loss),
+         hint="f_i is the share of all tokens x k assignments sent to expert i (the f_i sum to 1)",
+         hint_after=("loss_balanced",), outputs="loss"),
+    Case("loss_3d_top1", routed(2, 5, 4, k=1), run=loss, hint="flatten the leading dimensions: every row is a token",
+         hint_after=("loss_top2",), hint_on="any", outputs="loss"),
+    Case("loss_float64", routed(7, 5, k=2, dtype="float64"), run=loss, outputs="loss"),
     Case("loss_gradient", routed(8, 4, k=2), run=loss_gradient,
-         hint="the gradient reaches router_logits through P_i (softmax probabilities), not through the counts f_i"),
+         hint="the gradient reaches router_logits through P_i (softmax probabilities), not through the counts f_i",
+         hint_after=("loss_top2",), hint_on="any", outputs="the gradient w.r.t. router_logits"),
 ]
 
 _TOPK = "top, indices = torch.topk(logits, k, dim=-1)"

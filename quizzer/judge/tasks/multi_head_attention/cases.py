@@ -6,7 +6,7 @@ from typing import Any
 
 import torch
 
-from quizzer.judge.spec import FLOAT32_SOFTMAX, Bug, Case, build, mask, randn
+from quizzer.judge.spec import FLOAT32_SOFTMAX, Bug, Case, Hint, build, mask, out, randn
 
 PROJECTIONS = ("q_proj", "k_proj", "v_proj", "o_proj")
 
@@ -51,27 +51,32 @@ def batch_independent(api: Any, a: dict[str, Any]) -> torch.Tensor:
 
 CASES = [
     Case("example_3d", inputs((2, 5, 16), 4), hidden=False),
-    Case("2d_input", inputs((5, 16), 2)),
-    Case("4d_input", inputs((2, 3, 5, 16), 4)),
+    Case("2d_input", inputs((5, 16), 2), extra=True),
+    Case("4d_input", inputs((2, 3, 5, 16), 4), extra=True),
     Case("one_head", inputs((2, 5, 8), 1)),
     Case("eight_heads", inputs((2, 6, 32), 8)),
     Case("causal", inputs((2, 7, 16), 4, is_causal=True)),
     Case("mask_shared", inputs((2, 6, 16), 2, mask=mask(6, 6))),
-    # Batch size equal to the head count: a mask broadcast against the heads instead of the batch still runs.
-    Case("mask_per_batch", inputs((2, 6, 16), 2, mask=mask(2, 6, 6))),
+    # Batch size equal to the head count: a mask broadcast against the heads instead of the batch still runs. A
+    # textbook module takes an (L, L) mask; a (B, L, L) one is generality beyond it.
+    Case("mask_per_batch", inputs((2, 6, 16), 2, mask=mask(2, 6, 6)), extra=True),
     Case("float64", lambda g: {**inputs((2, 5, 12), 3)(g), "x": randn(2, 5, 12, dtype="float64").make(g)},
          note=FLOAT32_SOFTMAX),
     Case("no_future_leak", inputs((2, 8, 16), 4, x_future=randn(2, 4, 16)), run=no_future_leak,
-         hint="changing x after position t changed the outputs up to t: the causal mask lets positions see the future"),
+         hint="changing x after position t changed the outputs up to t: the causal mask lets positions see the future",
+         hint_after=(), outputs=out("change of the outputs up to t", kind="zeros")),
     Case("batch_independent", inputs((3, 5, 16), 4), run=batch_independent,
-         hint="one batch element's output depends on the others: a reshape that mixes the batch and the heads?"),
+         hint="one batch element's output depends on the others: a reshape that mixes the batch and the heads?",
+         hint_after=(), outputs=out("row 1 batched minus row 1 alone", kind="zeros")),
 ]
 
 _SCALE = "/ math.sqrt(self.d_head)"
 BUGS = [
     Bug("scale_by_d_model", "matches scaling by 1/sqrt(d_model); each head uses 1/sqrt(d_head) = "
         "1/sqrt(d_model / num_heads)", {_SCALE: "/ math.sqrt(self.num_heads * self.d_head)"}),
-    Bug("no_scale", "matches attention without the 1/sqrt(d_head) scale", {_SCALE: ""}),
+    Bug("no_scale", Hint("matches attention without the 1/sqrt(d_head) scale",
+                         "unscaled dot products of d_head-dimensional vectors grow like sqrt(d_head) and saturate the "
+                         "softmax", "divide each head's q @ k^T by math.sqrt(d_head)"), {_SCALE: ""}),
     Bug("split_without_transpose", "matches splitting the heads with a plain reshape to (..., H, L, d_head), which "
         "mixes positions and features; view as (..., L, H, d_head), then transpose",
         {"return t.unflatten(-1, (self.num_heads, self.d_head)).transpose(-3, -2)":

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from typing import Any
 
-from quizzer.judge.spec import Bug, Case
+from quizzer.judge.spec import Bug, Case, out
 
+OUTPUTS = out("permutations", kind="set")
 
 def RUN(api: Any, a: dict[str, Any]) -> list[Any]:
     """The permutations sorted (any order is allowed), duplicates kept so that they show."""
@@ -14,11 +15,14 @@ def RUN(api: Any, a: dict[str, Any]) -> list[Any]:
 
 CASES = [
     Case("distinct_letters", {"s": "abc"}, hidden=False),
-    Case("one_repeat", {"s": "aab"}, hidden=False, hint='"aab" has 3 distinct permutations: aab, aba, baa'),
-    Case("empty_string", {"s": ""}, hint='the empty string has exactly one permutation, the empty string ""'),
+    Case("one_repeat", {"s": "aab"}, hidden=False, hint='"aab" has 3 distinct permutations: aab, aba, baa',
+         hint_after=("distinct_letters",)),
+    Case("empty_string", {"s": ""}, hint='the empty string has exactly one permutation, the empty string ""',
+         hint_on="any"),
     Case("single_char", {"s": "x"}),
     Case("all_same", {"s": "aaaa"}, hint='"aaaa" has a single permutation'),
-    Case("unsorted_repeats", {"s": "baaca"}, hint="equal characters need not be next to each other in s"),
+    Case("unsorted_repeats", {"s": "baaca"}, hint="equal characters need not be next to each other in s",
+         hint_after=("distinct_letters", "one_repeat")),
     Case("two_pairs_interleaved", {"s": "abab"}),
     Case("digits", {"s": "112233"}),
     Case("all_distinct_6", {"s": "fedcba"}),

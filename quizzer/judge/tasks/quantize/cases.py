@@ -6,7 +6,9 @@ from typing import Any
 
 import torch
 
-from quizzer.judge.spec import Bug, Case, randint, randn
+from quizzer.judge.spec import Bug, Case, out, randint, randn
+
+OUTPUTS = out("result", "q", "scale", "dequantized")
 
 
 def RUN(api: Any, a: dict[str, Any]) -> tuple[torch.Tensor, torch.Tensor, torch.Tensor]:
@@ -15,11 +17,16 @@ def RUN(api: Any, a: dict[str, Any]) -> tuple[torch.Tensor, torch.Tensor, torch.
     return q, scale, api.dequantize(q, scale)
 
 
-def zero_slices(api: Any, a: dict[str, Any]) -> tuple[torch.Tensor, torch.Tensor, torch.Tensor]:
-    """q, the dequantisation, and the scales of the non-zero slices (a zero slice may use any positive scale)."""
+ZERO_SLICES = out("result", "q", "scale of the non-zero slices",
+                  out("scale of each all-zero slice", kind="mask", labels=("not positive", "positive")), "dequantized")
+
+
+def zero_slices(api: Any, a: dict[str, Any]) -> tuple[torch.Tensor, ...]:
+    """q, the scales of the non-zero slices, whether each all-zero slice got a positive scale, the dequantisation."""
     q, scale = api.quantize_absmax(a["x"], **{k: a[k] for k in ("bits", "dim") if k in a})
     nonzero = a["x"].abs().amax(dim=a["dim"], keepdim=True) > 0 if "dim" in a else a["x"].abs().amax() > 0
-    return q, api.dequantize(q, scale), scale[nonzero]
+    zero_scales = scale[~nonzero]
+    return q, scale[nonzero], (zero_scales > 0) & zero_scales.isfinite(), api.dequantize(q, scale)
 
 
 def with_zero_row(gen: torch.Generator) -> dict[str, Any]:
@@ -48,15 +55,20 @@ CASES = [
     Case("per_column", {"x": randn(5, 7), "dim": 0}, upcast=False),
     Case("3d_dim1", {"x": randn(2, 6, 4), "dim": 1}, upcast=False),
     Case("4_bits", {"x": randn(4, 12), "bits": 4, "dim": -1}, upcast=False,
-         hint="qmax = 2**(bits-1) - 1 = 7 for 4 bits; q is still stored as int8"),
+         hint="qmax = 2**(bits-1) - 1 = 7 for 4 bits; q is still stored as int8", hint_on="any"),
     Case("negative_outliers", negative_outliers, upcast=False, hint="the scale comes from max |x|, signs included"),
-    Case("all_zero", {"x": torch.zeros(3, 5)}, run=zero_slices, upcast=False,
-         hint="an all-zero input gives q = 0 and a dequantisation of 0, never NaN: guard the division by a zero scale"),
-    Case("zero_row", with_zero_row, run=zero_slices, upcast=False,
-         hint="an all-zero slice gives q = 0 and a dequantisation of 0, never NaN"),
+    # The starter says an all-zero slice gets a positive scale, and the scale is checked: an unguarded 0 / 0 fails on
+    # every platform, even where a NaN happens to cast to int8 as 0.
+    Case("all_zero", {"x": torch.zeros(3, 5)}, run=zero_slices, upcast=False, outputs=ZERO_SLICES,
+         hint="an all-zero input needs a positive scale (max|x| / qmax would be 0, and x / 0 is NaN): q = 0, "
+              "dequantised 0"),
+    Case("zero_row", with_zero_row, run=zero_slices, upcast=False, outputs=ZERO_SLICES,
+         hint="an all-zero slice needs a positive scale (max|x| / qmax would be 0, and x / 0 is NaN): q = 0, "
+              "dequantised 0"),
     Case("float64", {"x": randn(3, 9, dtype="float64", scale=0.01), "dim": 0}, upcast=False),
     Case("dequantize_only", given_q, run=lambda api, a: api.dequantize(a["q"], a["scale"]),
-         hint="dequantize returns q * scale as floating point, in scale's dtype"),
+         hint="dequantize returns q * scale as floating point, in scale's dtype", hint_on="any", hint_after=(),
+         outputs="dequantized"),
 ]
 
 BUGS = [

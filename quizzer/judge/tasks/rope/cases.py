@@ -6,7 +6,7 @@ from typing import Any
 
 import torch
 
-from quizzer.judge.spec import Bug, Case, call, randint, randn
+from quizzer.judge.spec import Bug, Case, call, out, randint, randn
 
 RUN = call("apply_rope", "x", "positions")
 
@@ -43,12 +43,14 @@ CASES = [
     Case("float64", {"x": randn(2, 2, 6, 16, dtype="float64"), "positions": randint(0, 4096, 6)}, atol=1e-3,
          note=_F32_ANGLES),
     Case("keeps_pair_norms", {"x": randn(2, 6, 16), "positions": randint(0, 60, 6)}, run=norms,
-         hint="a rotation keeps the length of every (x_i, x_{i + D/2}) pair; yours changes it"),
+         hint="a rotation keeps the length of every (x_i, x_{i + D/2}) pair; yours changes it",
+         hint_after=(), outputs="norms of the (x_i, x_{i + D/2}) pairs"),
     # |q·k| is about 4 here, so float32 angles move it by ~1e-5: float32 grade for this difference is atol 1e-4.
     Case("relative_position", {"q": randn(7, 16, dtype="float64"), "k": randn(7, 16, dtype="float64"),
                                "pq": randint(0, 100, 7), "pk": randint(0, 100, 7), "shift": 37}, run=relative,
          atol=1e-4, note=_F32_ANGLES,
-         hint="after RoPE, q·k must depend only on the position difference: shifting both positions changed it"),
+         hint="after RoPE, q·k must depend only on the position difference: shifting both positions changed it",
+         hint_after=(), outputs=out("change of q·k under a shift", kind="zeros")),
 ]
 
 _ROTATE = "out = torch.cat((x1 * cos - x2 * sin, x2 * cos + x1 * sin), dim=-1)"

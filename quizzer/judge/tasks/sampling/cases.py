@@ -6,8 +6,9 @@ from typing import Any
 
 import torch
 
-from quizzer.judge.spec import Bug, Case, randint, randn
+from quizzer.judge.spec import Bug, Case, out, randint, randn
 
+OUTPUTS = out("result", out("removed", kind="mask", labels=("kept", "removed")), "kept logits")
 
 def _split(out: torch.Tensor) -> tuple[torch.Tensor, torch.Tensor]:
     """(which entries are -inf, the logits with those entries zeroed): a filled-in -1e9 is not -inf."""
@@ -37,23 +38,27 @@ def repeated_ids(gen: torch.Generator) -> dict[str, Any]:
 CASES = [
     Case("top_k_example", {"logits": randn(2, 10), "k": 3}, hidden=False),
     Case("top_k_3d", {"logits": randn(2, 3, 16), "k": 5}),
-    Case("top_k_1", {"logits": randn(4, 9), "k": 1}, hint="k=1 keeps exactly the largest logit of each row"),
-    Case("top_k_all", {"logits": randn(3, 7), "k": 7}, hint="k = V keeps every logit"),
+    Case("top_k_1", {"logits": randn(4, 9), "k": 1}, hint="k=1 keeps exactly the largest logit of each row",
+         hint_after=("top_k_example",)),
+    Case("top_k_all", {"logits": randn(3, 7), "k": 7}, hint="k = V keeps every logit", hint_after=("top_k_example",)),
     Case("top_k_float64", {"logits": randn(3, 20, dtype="float64"), "k": 6}),
     Case("top_p_example", {"logits": randn(2, 12, scale=2.0), "p": 0.9}, run=top_p, hidden=False),
     Case("top_p_half", {"logits": randn(2, 3, 20, scale=3.0), "p": 0.5}, run=top_p,
          hint="keep the smallest set of most likely tokens whose probability sum reaches p, including the token "
-              "that crosses p"),
+              "that crosses p", hint_after=("top_p_example",)),
     Case("top_p_tiny_p", {"logits": randn(4, 10), "p": 0.01}, run=top_p,
-         hint="the most likely token is always kept, even when its probability alone exceeds p"),
+         hint="the most likely token is always kept, even when its probability alone exceeds p",
+         hint_after=("top_p_example",)),
     Case("top_p_float64", {"logits": randn(3, 30, dtype="float64", scale=2.0), "p": 0.75}, run=top_p),
     Case("penalty_example", {"logits": randn(2, 10, scale=2.0), "prev_ids": randint(0, 10, 2, 3), "penalty": 1.3},
-         run=penalty, hidden=False),
+         run=penalty, hidden=False, outputs="logits"),
     Case("penalty_repeated_ids", repeated_ids, run=penalty,
-         hint="an id that occurs several times in prev_ids is penalised once"),
-    Case("penalty_1d", {"logits": randn(16, scale=2.0), "prev_ids": randint(0, 16, 6), "penalty": 2.0}, run=penalty),
+         hint="an id that occurs several times in prev_ids is penalised once",
+         hint_after=("penalty_example",), outputs="logits"),
+    Case("penalty_1d", {"logits": randn(16, scale=2.0), "prev_ids": randint(0, 16, 6), "penalty": 2.0}, run=penalty,
+         outputs="logits"),
     Case("penalty_float64", {"logits": randn(2, 3, 12, dtype="float64", scale=2.0), "prev_ids": randint(0, 12, 2, 3, 5),
-                             "penalty": 1.2}, run=penalty),
+                             "penalty": 1.2}, run=penalty, outputs="logits"),
 ]
 
 _CUMSUM = "mass_before = probs.cumsum(dim=-1) - probs"

@@ -10,6 +10,7 @@ from quizzer.judge.spec import Bug, Case, call, randint, randn
 
 RUN = call("softmax", "x")
 CE = call("cross_entropy", "logits", "targets")
+OUTPUTS = "probabilities"
 
 
 def ce_inputs(shape: tuple[int, ...], ignored: int = 0, scale: float = 1.0, offset: float = 0.0,
@@ -42,23 +43,30 @@ def custom_ignore(gen: torch.Generator) -> dict[str, Any]:
 
 CASES = [
     Case("softmax_example", {"x": randn(3, 5)}, hidden=False),
-    Case("softmax_dim0", {"x": randn(4, 3, 6), "dim": 0}, hint="take the softmax along the dim argument"),
+    Case("softmax_dim0", {"x": randn(4, 3, 6), "dim": 0}, hint="take the softmax along the dim argument",
+         hint_after=("softmax_example",)),
     Case("softmax_dim1_4d", {"x": randn(2, 3, 4, 5), "dim": 1}),
     Case("softmax_float64", {"x": randn(3, 7, dtype="float64", scale=3.0)}),
     Case("softmax_logits_1e4", {"x": randn(4, 10, scale=1e4)},
-         hint="logits this large overflow exp(): subtract each row's max first"),
-    Case("ce_example", ce_inputs((6, 5)), run=CE, hidden=False),
+         hint="logits this large overflow exp(): subtract each row's max first", hint_on="nonfinite"),
+    Case("ce_example", ce_inputs((6, 5)), run=CE, hidden=False, outputs="loss"),
     Case("ce_ignore_index", ce_inputs((8, 7), ignored=3), run=CE,
-         hint="positions whose target is ignore_index count neither in the sum nor in the mean"),
-    Case("ce_3d_logits", ce_inputs((2, 5, 9), ignored=2), run=CE, hint="classes are the last dimension of logits"),
-    Case("ce_custom_ignore_index", custom_ignore, run=CE, hint="use the ignore_index argument"),
-    Case("ce_float64", ce_inputs((5, 6), dtype="float64", ignored=1), run=CE),
+         hint="positions whose target is ignore_index count neither in the sum nor in the mean",
+         hint_after=("ce_example",), outputs="loss"),
+    Case("ce_3d_logits", ce_inputs((2, 5, 9), ignored=2), run=CE, hint="classes are the last dimension of logits",
+         hint_after=("ce_example",), hint_on="any", outputs="loss"),
+    Case("ce_custom_ignore_index", custom_ignore, run=CE, hint="use the ignore_index argument",
+         hint_after=("ce_example", "ce_ignore_index"), outputs="loss"),
+    Case("ce_float64", ce_inputs((5, 6), dtype="float64", ignored=1), run=CE, outputs="loss"),
     Case("ce_offset_logits", ce_inputs((5, 8), offset=-1000.0), run=CE,
-         hint="logits far from 0 overflow or underflow exp(): use m + log(sum(exp(x - m))) with m the row max"),
+         hint="logits far from 0 overflow or underflow exp(): use m + log(sum(exp(x - m))) with m the row max",
+         hint_after=("ce_example",), hint_on="nonfinite", outputs="loss"),
     Case("ce_logits_1e4", ce_inputs((6, 12), scale=1e4, ignored=1), run=CE,
-         hint="logits of magnitude 1e4 must give a finite loss: stable log-sum-exp"),
+         hint="logits of magnitude 1e4 must give a finite loss: stable log-sum-exp",
+         hint_after=("ce_example",), hint_on="nonfinite", outputs="loss"),
     Case("ce_unlikely_target", unlikely_target, run=CE,
-         hint="a tiny target probability must give a large finite loss, not inf: use x_t - logsumexp(x)"),
+         hint="a tiny target probability must give a large finite loss, not inf: use x_t - logsumexp(x)",
+         hint_after=("ce_example",), hint_on="nonfinite", outputs="loss"),
 ]
 
 _LSE_MAX = "m = flat.amax(dim=-1, keepdim=True)"

@@ -6,7 +6,7 @@ from typing import Any
 
 import torch
 
-from quizzer.judge.spec import Bug, Case, build, create, randn
+from quizzer.judge.spec import Bug, Case, build, create, out, randn
 
 
 def inputs(x: tuple[int, ...], d_ff: int, dtype: str = "float32", scale: float = 1.0) -> Any:
@@ -35,7 +35,8 @@ def no_biases(api: Any, a: dict[str, Any]) -> list[bool]:
 
 CASES = [
     Case("example_2d", inputs((3, 8), 16), hidden=False),
-    Case("no_biases", {}, run=no_biases, hint="w1, w2 and w3 are nn.Linear(..., bias=False)"),
+    Case("no_biases", {}, run=no_biases, hint="w1, w2 and w3 are nn.Linear(..., bias=False)",
+         hint_after=(), outputs=out("bias is None", "w1", "w2", "w3")),
     Case("3d", inputs((2, 5, 16), 40)),
     Case("4d", inputs((2, 3, 4, 8), 12)),
     Case("d_ff_not_multiple", inputs((2, 3, 12), 20)),

@@ -50,15 +50,17 @@ def mlp_inputs(gen: torch.Generator) -> dict[str, Any]:
 CASES = [
     Case("column_example", column((3, 8), [3, 3]), hidden=False),
     Case("column_uneven_shards", column((2, 4, 6), [2, 5, 1]),
-         hint="concatenate the shard outputs in order along the last dimension"),
+         hint="concatenate the shard outputs in order along the last dimension", hint_after=("column_example",)),
     Case("column_one_shard", column((5, 7), [4])),
     Case("column_float64", column((2, 3, 5), [4, 4, 4, 4], dtype="float64")),
     Case("row_example", row((3,), [4, 4], 5), run=ROW, hidden=False),
     Case("row_uneven_shards", row((2, 3), [3, 5, 2], 6), run=ROW,
-         hint="sum the partial outputs x_i @ W_i^T over the shards, then add the bias once"),
+         hint="sum the partial outputs x_i @ W_i^T over the shards, then add the bias once",
+         hint_after=("row_example",)),
     Case("row_one_shard", row((4,), [6], 3), run=ROW),
     Case("row_float64", row((2, 2), [2, 2, 2, 2], 3, dtype="float64"), run=ROW),
-    Case("mlp_pair", mlp_inputs, run=mlp, hint="column then row parallel must equal the unsplit two-layer MLP"),
+    Case("mlp_pair", mlp_inputs, run=mlp, hint="column then row parallel must equal the unsplit two-layer MLP",
+         hint_after=("column_example", "row_example")),
 ]
 
 _ROW_END = "    return total + bias\n"

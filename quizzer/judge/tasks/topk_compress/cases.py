@@ -6,8 +6,9 @@ from typing import Any
 
 import torch
 
-from quizzer.judge.spec import Bug, Case, randn
+from quizzer.judge.spec import Bug, Case, out, randn
 
+OUTPUTS = out("result", out("indices", kind="set"), "values (in index order)", "decompressed")
 
 def RUN(api: Any, a: dict[str, Any]) -> tuple[torch.Tensor, torch.Tensor, torch.Tensor]:
     """The kept (index, value) pairs in index order (any order is allowed), and the round trip to dense."""
@@ -37,13 +38,15 @@ def negative_extremes(gen: torch.Generator) -> dict[str, Any]:
 CASES = [
     Case("example", {"grad": randn(4, 5), "ratio": 0.25}, hidden=False),
     Case("3d_grad", {"grad": randn(3, 4, 5), "ratio": 0.1}, hint="indices are positions in the flattened gradient"),
-    Case("fractional_k", {"grad": randn(10), "ratio": 0.38}, hint="k = max(1, int(numel * ratio)): int() rounds down"),
-    Case("tiny_ratio", {"grad": randn(5, 10), "ratio": 0.001}, hint="k is at least 1"),
+    Case("fractional_k", {"grad": randn(10), "ratio": 0.38}, hint="k = max(1, int(numel * ratio)): int() rounds down",
+         hint_on="any"),
+    Case("tiny_ratio", {"grad": randn(5, 10), "ratio": 0.001}, hint="k is at least 1", hint_on="any"),
     Case("keep_everything", {"grad": randn(2, 6), "ratio": 1.0}),
     Case("negative_extremes", negative_extremes, hint="rank by magnitude |g| and keep the signs of the values"),
     Case("float64", {"grad": randn(8, 3, dtype="float64"), "ratio": 0.3}),
     Case("decompress_only", given_sparse, run=decompress,
-         hint="topk_decompress puts each value at its flat index of a zero tensor of `shape`, in values' dtype"),
+         hint="topk_decompress puts each value at its flat index of a zero tensor of `shape`, in values' dtype",
+         hint_on="any", hint_after=(), outputs="decompressed"),
 ]
 
 _K = "k = max(1, int(flat.numel() * ratio))"

@@ -4,8 +4,10 @@ from __future__ import annotations
 
 from typing import Any
 
-from quizzer.judge.spec import Bug, Case
+from quizzer.judge.spec import Bug, Case, out
 
+OUTPUTS = out("result", "serialize returned a str", "serialize gave the same str twice",
+              "the tree after a round trip (preorder)")
 
 def build(node_cls: Any, preorder: list[Any]) -> Any:
     """The tree of a preorder list with None for every missing child, from the candidate's TreeNode (no recursion)."""
@@ -97,7 +99,8 @@ def random_tree(seed: int, n: int) -> list[Any]:
 
 CASES = [
     Case("example", {"tree": [1, 2, None, None, 3, 4, None, None, 5, None, None]}, hidden=False),
-    Case("empty_tree", {"tree": [None]}, hint="the empty tree (None) must serialize and come back as None"),
+    Case("empty_tree", {"tree": [None]}, hint="the empty tree (None) must serialize and come back as None",
+         hint_on="any"),
     Case("single_node", {"tree": [7, None, None]}),
     Case("left_chain", {"tree": chain(6, left=True)}, hint="a node with only a left child must keep it on the left"),
     Case("right_chain", {"tree": chain(6, left=False)},
@@ -109,7 +112,8 @@ CASES = [
          hint="0 is a value like any other (not a missing node), and values can repeat"),
     Case("random_60", {"tree": random_tree(2024, 60)}),
     Case("deep_chain", {"tree": chain(3000, left=False)},
-         hint="a chain 3000 deep exceeds Python's recursion limit: use an explicit stack or a queue"),
+         hint="a chain 3000 deep exceeds Python's recursion limit: use an explicit stack or a queue",
+         hint_on="error"),
 ]
 
 BUGS = [
