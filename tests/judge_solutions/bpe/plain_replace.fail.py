@@ -1,4 +1,3 @@
-# expect hint: string replace
 # Symbols kept as one space-joined string and merged with str.replace: 'ba b'.replace('a b', 'ab') glues a pair
 # that straddles a longer symbol.
 from collections import Counter
