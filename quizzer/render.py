@@ -85,12 +85,27 @@ def question_detail(q: Question, lang: Lang, reveal: bool, sources: Mapping[str,
         out.print(", ".join(spec.correct))
     elif isinstance(spec, Code):
         out.print(f"hand-write task '{spec.task}': quizzer start {spec.task}")
+        reference = reference_solution(spec.task)
+        if reference:
+            out.print()
+            out.print(f"[bold]Reference solution[/] (solutions/{spec.task}.py)")
+            out.print(escape(reference.rstrip()))
     if q.explanation:
         text = q.explanation.get(lang)
         if isinstance(spec, Numeric):
             text = fill(text, spec.params, display_answer(spec))
         out.print()
         out.print(escape(text))
+
+
+def reference_solution(task: str) -> str | None:
+    """The text of a hand-write task's reference solution, if it ships with the package."""
+    from quizzer.resources import solutions_dir
+
+    try:
+        return (solutions_dir() / f"{task}.py").read_text(encoding="utf-8")
+    except OSError:
+        return None
 
 
 def validation(catalog: Catalog) -> None:

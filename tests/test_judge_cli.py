@@ -270,3 +270,20 @@ def test_watch_grades_again_on_every_save(tmp_path: Path) -> None:
     finally:
         child.close()
     assert child.exitstatus == 130
+
+
+def test_show_answer_on_a_code_question_prints_the_reference_solution() -> None:
+    code, out, _ = invoke("show", "attention.code-scaled-dot-product", "--answer", "--lang", "en")
+    assert code == 0
+    assert "Reference solution (solutions/attention.py)" in out
+    assert "def scaled_dot_product_attention(" in out.split("Reference solution (solutions/attention.py)")[1]
+
+
+def test_gpu_check_says_plainly_when_there_is_no_cuda() -> None:
+    result = subprocess.run(["bash", str(REPO / "bench" / "gpu_check.sh"), "attention"], capture_output=True,
+                            text=True, timeout=300, env={**os.environ, "PYTHON": sys.executable})
+    if result.returncode != 2:
+        pytest.skip("a CUDA device is present: bench/gpu_check.sh grades on it instead")
+    assert result.stdout == ""
+    assert result.stderr.startswith("gpu_check: CUDA is not available here (torch ")
+    assert result.stderr.rstrip().endswith("nothing was graded. Run it on a machine with a GPU.")
