@@ -209,6 +209,7 @@ def test_a_pass_is_recorded_and_tasks_shows_it(tmp_path: Path) -> None:
     assert "passed" not in invoke("tasks")[1].splitlines()[-1]
     assert invoke("grade", str(SOLUTION), "--task", "attention")[0] == 0
     code, out, _ = invoke("tasks")
+    assert code == 0
     row = next(line for line in out.splitlines() if line.startswith("attention "))
     assert "✓ 20" in row  # the date of the pass
     assert "You have passed 1 of them." in out.splitlines()[-1]
@@ -281,7 +282,7 @@ def test_show_answer_on_a_code_question_prints_the_reference_solution() -> None:
 
 def test_gpu_check_says_plainly_when_there_is_no_cuda() -> None:
     result = subprocess.run(["bash", str(REPO / "bench" / "gpu_check.sh"), "attention"], capture_output=True,
-                            text=True, timeout=300, env={**os.environ, "PYTHON": sys.executable})
+                            check=False, text=True, timeout=300, env={**os.environ, "PYTHON": sys.executable})
     if result.returncode != 2:
         pytest.skip("a CUDA device is present: bench/gpu_check.sh grades on it instead")
     assert result.stdout == ""

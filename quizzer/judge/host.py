@@ -25,7 +25,8 @@ import threading
 import time
 from typing import Any
 
-from quizzer.judge.runner import PACKAGE_ROOT, SETUP_TIMEOUT, environment
+from quizzer.judge.process import PACKAGE_ROOT, environment
+from quizzer.judge.runner import SETUP_TIMEOUT
 
 HOST_BOOT = "import sys; sys.path.insert(0, sys.argv[1]); from quizzer.judge.child.host import serve; serve()"
 _HEADER = struct.Struct(">I")

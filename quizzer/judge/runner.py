@@ -12,13 +12,11 @@ import secrets
 import selectors
 import shutil
 import signal
-import subprocess
-import sys
 import tempfile
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, Protocol
+from typing import TYPE_CHECKING
 
 from quizzer.errors import QuizzerError
 from quizzer.judge.messages import (
@@ -39,17 +37,15 @@ from quizzer.judge.messages import (
     RunSpec,
 )
 from quizzer.judge.printed import Printed
+from quizzer.judge.process import Child, kill_group, spawn
 from quizzer.judge.protocol import FrameReader, ProtocolError, encode_spec
 
 if TYPE_CHECKING:
     from quizzer.judge.host import WarmHost
 
-PACKAGE_ROOT = Path(__file__).resolve().parent.parent.parent
-BOOT = "import sys; sys.path.insert(0, sys.argv[1]); from quizzer.judge.child.main import main; main()"
 SETUP_TIMEOUT = 180.0  # importing torch from a cold disk can take a while
 OUTPUT_LIMIT = 1024 * 1024
 MEMORY = {"cpu": 4 * 2**30, "cuda": 16 * 2**30}
-_PASS_ENV = ("PATH", "LD_LIBRARY_PATH", "CUDA_VISIBLE_DEVICES", "CUDA_HOME", "SYSTEMROOT")
 
 
 @dataclass(frozen=True)
@@ -86,17 +82,6 @@ class ChildRun:
     no_device: str | None = None
     timings: dict[str, float] = field(default_factory=dict)
     hints: dict[str, HintText] = field(default_factory=dict)
-
-
-class Child(Protocol):
-    """A running judge child: a fresh process (subprocess.Popen) or one forked by the warm host."""
-
-    pid: int
-    returncode: int | None
-
-    def poll(self) -> int | None: ...
-
-    def wait(self, timeout: float | None = None) -> int: ...
 
 
 def run_child(task: str, solution: Path, forbidden: tuple[str, ...], functions: tuple[str, ...],
@@ -138,7 +123,7 @@ def _run(spec: RunSpec, report: ChildRun, workdir: str, timeout: float, host: Wa
             finally:
                 os.close(out_write)
         if proc is None:
-            proc = _spawn(spec, write_fd, workdir)
+            proc = spawn(encode_spec(spec), write_fd, workdir)
             assert proc.stdout is not None
             out_read = os.dup(proc.stdout.fileno())
             proc.stdout.close()
@@ -160,39 +145,6 @@ def _run(spec: RunSpec, report: ChildRun, workdir: str, timeout: float, host: Wa
         shutil.rmtree(workdir, ignore_errors=True)
     report.timings["wall_s"] = time.perf_counter() - began
     return report
-
-
-def _spawn(spec: RunSpec, write_fd: int, workdir: str) -> subprocess.Popen[bytes]:
-    """A fresh child that imports torch itself, with the spec on its stdin."""
-    proc = subprocess.Popen([sys.executable, "-I", "-c", BOOT, str(PACKAGE_ROOT), str(write_fd)],
-                            stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
-                            pass_fds=(write_fd,), env=environment(workdir), cwd=workdir, start_new_session=True)
-    try:
-        assert proc.stdin is not None
-        proc.stdin.write(encode_spec(spec))
-        proc.stdin.close()
-    except BrokenPipeError:
-        pass
-    return proc
-
-
-def environment(workdir: str) -> dict[str, str]:
-    """The child's whole environment: a few system variables, its own HOME and TMPDIR, one thread."""
-    env = {k: os.environ[k] for k in _PASS_ENV if k in os.environ}
-    # One thread: deterministic sums, and no fight over the cores with other grades.
-    env.update(HOME=workdir, TMPDIR=workdir, LANG="C.UTF-8", PYTHONIOENCODING="utf-8", NO_COLOR="1",
-               OMP_NUM_THREADS="1", MKL_NUM_THREADS="1", PYTHONHASHSEED="0")
-    return env
-
-
-def kill_group(proc: Child) -> None:
-    """Kill the child's whole session (and the child itself, should it not have its own session yet)."""
-    with contextlib.suppress(ProcessLookupError, PermissionError):
-        os.killpg(proc.pid, signal.SIGKILL)
-    with contextlib.suppress(ProcessLookupError, PermissionError):
-        os.kill(proc.pid, signal.SIGKILL)
-    with contextlib.suppress(subprocess.TimeoutExpired):
-        proc.wait(timeout=10)
 
 
 class _Loop:

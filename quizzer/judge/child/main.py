@@ -20,8 +20,6 @@ from typing import Any
 
 from quizzer.judge.messages import (
     CaseInfo,
-    HintText,
-    OutputName,
     CaseStarted,
     Done,
     Fatal,
@@ -29,9 +27,11 @@ from quizzer.judge.messages import (
     FileSpec,
     FileStarted,
     Hello,
+    HintText,
     ImportFailed,
     Message,
     NoDevice,
+    OutputName,
     Ready,
     Result,
     RunSpec,
@@ -216,6 +216,11 @@ def _prepare(spec: RunSpec, task: Any, chan: Channel, V: Any) -> tuple[list[Any]
     bugs = [(bug.id, _load(f"bug_{bug.id}", bug.apply(source), spec.solution))
             for bug in task.BUGS if bug.hint is not None]
     device = spec.device
+    names = {case.name for case in task.CASES}
+    for case in task.CASES:
+        unknown = sorted(set(case.hint_after or ()) - names)
+        if unknown:  # a task author's slip: the hint would silently never show
+            raise ValueError(f"case {case.name}: hint_after names no case of this task: {', '.join(unknown)}")
     prepared = []
     for case in task.CASES:
         run = case.run or task.RUN

@@ -6,7 +6,7 @@ from typing import Any
 
 import torch
 
-from quizzer.judge.spec import Bug, Case, call, out
+from quizzer.judge.spec import Bug, Case, call
 
 RUN = call("alibi_slopes", "num_heads")
 OUTPUTS = "slopes"

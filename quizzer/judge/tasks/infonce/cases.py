@@ -6,7 +6,7 @@ from typing import Any
 
 import torch
 
-from quizzer.judge.spec import Bug, Case, call, out, randn
+from quizzer.judge.spec import Bug, Case, call, randn
 
 RUN = call("info_nce", "query", "key")
 OUTPUTS = "loss"

@@ -6,7 +6,7 @@ from typing import Any
 
 import torch
 
-from quizzer.judge.spec import Bug, Case, call, out, randn
+from quizzer.judge.spec import Bug, Case, call, randn
 
 RUN = call("kl_to_standard_normal", "mu", "logvar")
 REPARAM = call("reparameterize", "mu", "logvar", "eps")

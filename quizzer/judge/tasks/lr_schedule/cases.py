@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from quizzer.judge.spec import Bug, Case, out
+from quizzer.judge.spec import Bug, Case
 
 OUTPUTS = "lr"
 

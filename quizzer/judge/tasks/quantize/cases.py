@@ -8,7 +8,6 @@ import torch
 
 from quizzer.judge.spec import Bug, Case, out, randint, randn
 
-
 OUTPUTS = out("result", "q", "scale", "dequantized")
 
 

@@ -6,7 +6,7 @@ from typing import Any
 
 import torch
 
-from quizzer.judge.spec import Bug, Case, call, out, randint, randn
+from quizzer.judge.spec import Bug, Case, call, randint, randn
 
 RUN = call("softmax", "x")
 CE = call("cross_entropy", "logits", "targets")

@@ -1,0 +1,59 @@
+"""Starting and stopping a judge child process: its command, environment, session and kill (stdlib only)."""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import signal
+import subprocess
+import sys
+from pathlib import Path
+from typing import Protocol
+
+PACKAGE_ROOT = Path(__file__).resolve().parent.parent.parent
+BOOT = "import sys; sys.path.insert(0, sys.argv[1]); from quizzer.judge.child.main import main; main()"
+_PASS_ENV = ("PATH", "LD_LIBRARY_PATH", "CUDA_VISIBLE_DEVICES", "CUDA_HOME", "SYSTEMROOT")
+
+
+class Child(Protocol):
+    """A running judge child: a fresh process (subprocess.Popen) or one forked by the warm host."""
+
+    pid: int
+    returncode: int | None
+
+    def poll(self) -> int | None: ...
+
+    def wait(self, timeout: float | None = None) -> int: ...
+
+
+def spawn(spec: bytes, write_fd: int, workdir: str) -> subprocess.Popen[bytes]:
+    """A fresh child that imports torch itself, with the spec on its stdin."""
+    proc = subprocess.Popen([sys.executable, "-I", "-c", BOOT, str(PACKAGE_ROOT), str(write_fd)],
+                            stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
+                            pass_fds=(write_fd,), env=environment(workdir), cwd=workdir, start_new_session=True)
+    try:
+        assert proc.stdin is not None
+        proc.stdin.write(spec)
+        proc.stdin.close()
+    except BrokenPipeError:
+        pass
+    return proc
+
+
+def environment(workdir: str) -> dict[str, str]:
+    """The child's whole environment: a few system variables, its own HOME and TMPDIR, one thread."""
+    env = {k: os.environ[k] for k in _PASS_ENV if k in os.environ}
+    # One thread: deterministic sums, and no fight over the cores with other grades.
+    env.update(HOME=workdir, TMPDIR=workdir, LANG="C.UTF-8", PYTHONIOENCODING="utf-8", NO_COLOR="1",
+               OMP_NUM_THREADS="1", MKL_NUM_THREADS="1", PYTHONHASHSEED="0")
+    return env
+
+
+def kill_group(proc: Child) -> None:
+    """Kill the child's whole session (and the child itself, should it not have its own session yet)."""
+    with contextlib.suppress(ProcessLookupError, PermissionError):
+        os.killpg(proc.pid, signal.SIGKILL)
+    with contextlib.suppress(ProcessLookupError, PermissionError):
+        os.kill(proc.pid, signal.SIGKILL)
+    with contextlib.suppress(subprocess.TimeoutExpired):
+        proc.wait(timeout=10)
