@@ -2,11 +2,58 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field
-from typing import Literal, Mapping, Union
+from enum import IntEnum
+from fractions import Fraction
+from typing import Literal
 
 Lang = Literal["zh", "en"]
+# A numeric question's parameter: exact (a Fraction) where the bank wrote an exact number, so formulas keep
+# exact arithmetic; a float otherwise.
+Number = float | Fraction
+Params = Mapping[str, Number]
+LANGS: tuple[Lang, ...] = ("zh", "en")
+# The `kind:` values a bank may use; quizzer.kinds registers one module for each.
 KINDS = ("concept", "numeric", "formula", "choice", "code")
+
+
+class Rating(IntEnum):
+    """How well an answer was recalled, numbered as FSRS and Anki number it (stored as the number)."""
+
+    AGAIN = 1
+    HARD = 2
+    GOOD = 3
+    EASY = 4
+
+    @property
+    def label(self) -> str:
+        """`Again`, `Hard`, `Good` or `Easy`."""
+        return self.name.capitalize()
+
+    @property
+    def meaning(self) -> str:
+        """Anki's meaning of the rating, shown next to its key."""
+        return _MEANINGS[self]
+
+    @property
+    def recalled(self) -> bool:
+        """Good or Easy: a self-rated answer counts as right."""
+        return self >= Rating.GOOD
+
+    @classmethod
+    def implied(cls, correct: bool) -> Rating:
+        """The rating an auto-graded answer implies."""
+        return cls.GOOD if correct else cls.AGAIN
+
+
+_MEANINGS = {Rating.AGAIN: "forgot it", Rating.HARD: "recalled with serious effort",
+             Rating.GOOD: "recalled after a pause", Rating.EASY: "recalled at once"}
+
+
+def in_lang(lang: Lang, en: str, zh: str) -> str:
+    """`en` or `zh`, for messages composed at run time."""
+    return zh if lang == "zh" else en
 
 
 @dataclass(frozen=True)
@@ -72,8 +119,8 @@ class Mistake:
 class Numeric:
     """A back-of-envelope estimate computed from a formula over parameters."""
 
-    params: Mapping[str, float]
-    vary: Mapping[str, tuple[float, ...]]
+    params: Params
+    vary: Mapping[str, tuple[Number, ...]]
     formula: str
     unit: str
     display: str
@@ -114,7 +161,7 @@ class Code:
     task: str
 
 
-Spec = Union[Concept, Numeric, Formula, Choice, Code]
+Spec = Concept | Numeric | Formula | Choice | Code
 
 
 @dataclass(frozen=True)

@@ -91,6 +91,7 @@ class Reading:
     kind: str = "unit"
 
 
+RATIO_MARK = "×"
 _EXACT: dict[str, tuple[Reading, ...]] = {}  # spellings whose case matters (B byte, b bit, M million)
 _FOLDED: dict[str, tuple[Reading, ...]] = {}  # longer words, matched in any case (Bytes, MILLION)
 _SI = {"k": 3, "K": 3, "M": 6, "G": 9, "T": 12, "P": 15, "E": 18, "Z": 21, "Y": 24}
@@ -98,12 +99,14 @@ _SI_WORDS = {"kilo": 3, "mega": 6, "giga": 9, "tera": 12, "peta": 15, "exa": 18,
 _BIN = {"Ki": 10, "Mi": 20, "Gi": 30, "Ti": 40, "Pi": 50, "Ei": 60}
 _DAY = Fraction(86400)
 _SECOND_UNITS: list[tuple[str, Fraction, str]] = [
-    ("ns", Fraction(1, 10**9), "ns nsec nanosecond nanoseconds"), ("µs", Fraction(1, 10**6), "us µs μs microsecond microseconds 微秒"),
+    ("ns", Fraction(1, 10**9), "ns nsec nanosecond nanoseconds"),
+    ("µs", Fraction(1, 10**6), "us µs μs microsecond microseconds 微秒"),
     ("ms", Fraction(1, 1000), "ms msec msecs millisecond milliseconds 毫秒"),
     ("s", Fraction(1), "s sec secs second seconds 秒 秒钟"), ("min", Fraction(60), "min mins minute minutes 分钟 分"),
     ("h", Fraction(3600), "h hr hrs hour hours 小时 个小时 钟头 GPU-hour GPU-hours GPU-hr 卡时"),
     ("day", _DAY, "d day days 天 日 GPU-day GPU-days"), ("week", 7 * _DAY, "wk wks week weeks 周 星期 个星期"),
-    ("month", Fraction("30.44") * _DAY, "mo month months 月 个月"), ("year", Fraction("365.25") * _DAY, "y yr yrs year years 年"),
+    ("month", Fraction("30.44") * _DAY, "mo month months 月 个月"),
+    ("year", Fraction("365.25") * _DAY, "y yr yrs year years 年"),
 ]
 _MAGNITUDES: list[tuple[str, int, str]] = [
     ("thousand", 3, "thousand thousands 千"), ("万", 4, "万 w"), ("100 thousand", 5, "十万"),
@@ -193,6 +196,10 @@ def _build() -> None:
     for s in ("%", "percent", "pct"):
         _put(s, Reading("%", "ratio", Fraction(1, 100)))
     _put("‰", Reading("‰", "ratio", Fraction(1, 1000)))
+    # Ratio marks (1.9x, 2 times, 2-fold, 2倍): a plain number said to be a ratio. The tokenizer turns an `x` or
+    # `×` that marks a ratio (not one that multiplies) into RATIO_MARK.
+    for s in (RATIO_MARK, "times", "fold", "倍", "倍数"):
+        _put(s, Reading(RATIO_MARK, "ratio", Fraction(1)))
     for s in _NOUNS.split():
         _put(s, Reading(s, "count", Fraction(1), "noun"))
 

@@ -5,19 +5,19 @@ from __future__ import annotations
 import itertools
 import random
 import re
+from collections.abc import Iterator
 from fractions import Fraction
 from functools import lru_cache
-from typing import Iterator, Mapping
 
 from quizzer.errors import ExprError
 from quizzer.expr import Node, evaluate, parse
-from quizzer.models import Numeric
+from quizzer.models import Number, Numeric, Params
 from quizzer.units import UNITS, format_value
 
 PLACEHOLDER = re.compile(r"\{([A-Za-z_][A-Za-z0-9_]*)\}")
 
 
-def answer_value(spec: Numeric, params: Mapping[str, float] | None = None) -> float:
+def answer_value(spec: Numeric, params: Params | None = None) -> float:
     """The expected answer, in base units, for `params` (the defaults when omitted)."""
     return formula_value(spec.formula, params if params is not None else spec.params)
 
@@ -28,13 +28,13 @@ def _tree(formula: str) -> Node:
     return parse(formula)
 
 
-def formula_value(formula: str, params: Mapping[str, float]) -> float:
+def formula_value(formula: str, params: Params) -> float:
     """A bank formula evaluated over parameters."""
     env = {k: Fraction(v) if isinstance(v, int) else v for k, v in params.items()}
     return float(evaluate(_tree(formula), env))
 
 
-def draw_params(spec: Numeric, rng: random.Random) -> dict[str, float]:
+def draw_params(spec: Numeric, rng: random.Random) -> dict[str, Number]:
     """A variant: the defaults with every `vary` parameter drawn from its list."""
     params = dict(spec.params)
     for name, values in sorted(spec.vary.items()):
@@ -42,7 +42,7 @@ def draw_params(spec: Numeric, rng: random.Random) -> dict[str, float]:
     return params
 
 
-def all_variants(spec: Numeric, limit: int = 256) -> Iterator[dict[str, float]]:
+def all_variants(spec: Numeric, limit: int = 256) -> Iterator[dict[str, Number]]:
     """Every combination of `vary` values (up to `limit`), for validation."""
     names = sorted(spec.vary)
     for combo in itertools.islice(itertools.product(*(spec.vary[n] for n in names)), limit):
@@ -51,7 +51,7 @@ def all_variants(spec: Numeric, limit: int = 256) -> Iterator[dict[str, float]]:
         yield params
 
 
-def show_number(value: float) -> str:
+def show_number(value: Number) -> str:
     """A parameter as a person writes it: `4096`, `10,000,000`, `0.3`, `1.75e11`."""
     value = float(value)
     if value.is_integer() and abs(value) < 1e6:
@@ -62,7 +62,7 @@ def show_number(value: float) -> str:
     return f"{mantissa}e{int(exponent)}" if exponent else mantissa
 
 
-def fill(text: str, params: Mapping[str, float], answer: str | None = None) -> str:
+def fill(text: str, params: Params, answer: str | None = None) -> str:
     """Replace `{param}` and `{answer}` placeholders; unknown names are left as they are."""
 
     def sub(m: re.Match[str]) -> str:
@@ -76,7 +76,7 @@ def fill(text: str, params: Mapping[str, float], answer: str | None = None) -> s
     return PLACEHOLDER.sub(sub, text)
 
 
-def display_answer(spec: Numeric, params: Mapping[str, float] | None = None) -> str:
+def display_answer(spec: Numeric, params: Params | None = None) -> str:
     """The expected answer written in the question's display unit."""
     return format_value(answer_value(spec, params), spec.display)
 

@@ -7,6 +7,14 @@ from pathlib import Path
 import pytest
 
 REPO = Path(__file__).resolve().parent.parent
+BANKS = REPO / "tests" / "data" / "banks"
+
+
+def demo_bank(folder: Path, name: str, *extra: str) -> Path:
+    """tests/data/banks/<name>.yaml (topic demo), with `extra` questions appended, written as folder/demo.yaml."""
+    path = folder / "demo.yaml"
+    path.write_text((BANKS / f"{name}.yaml").read_text(encoding="utf-8") + "".join(extra), encoding="utf-8")
+    return path
 
 
 @pytest.fixture(autouse=True)
@@ -26,10 +34,10 @@ def no_builtin_banks(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     """Built-in banks replaced by an empty folder (with the real sources list), for tests of the machinery."""
     import shutil
 
-    from quizzer.bank import paths
+    from quizzer import resources
 
     folder = tmp_path / "builtin-questions"
     folder.mkdir()
     shutil.copy(REPO / "questions" / "sources.yaml", folder / "sources.yaml")
-    monkeypatch.setattr(paths, "questions_dir", lambda: folder)
+    monkeypatch.setattr(resources, "questions_dir", lambda: folder)
     return folder

@@ -120,3 +120,45 @@ def test_validate_names_a_missing_path(tmp_path: Path) -> None:
     result = CliRunner().invoke(app, ["validate", str(tmp_path / "nope.yaml")])
     assert result.exit_code == 2
     assert f"{tmp_path / 'nope.yaml'}: no such file or folder" in result.stderr
+
+
+CODE = """\
+topic: demo
+title: {zh: 演示, en: Demo}
+questions:
+  - id: demo.hand
+    kind: code
+    difficulty: 3
+    tags: [attention]
+    source: [adv.m1]
+    prompt: {zh: 手写注意力, en: Write attention}
+    task: %s
+"""
+
+
+def test_a_code_question_must_name_a_known_task(tmp_path: Path) -> None:
+    path = write(tmp_path, CODE % "attention_v9")
+    for thorough in (False, True):  # from the cache and from the files
+        (found,) = [str(p) for p in load_catalog([path], thorough=thorough, tasks={"attention"}).problems]
+        assert found == f"{path}:10: demo.hand: unknown task 'attention_v9'"
+    assert load_catalog([path]).problems == ()  # no task list: not checked
+    good = tmp_path / "good"
+    good.mkdir()
+    assert load_catalog([write(good, CODE % "attention")], tasks={"attention"}).problems == ()
+    result = CliRunner().invoke(app, ["validate", str(path)])
+    assert result.exit_code == 2 and "demo.hand: unknown task 'attention_v9'" in result.stderr
+
+
+def test_validate_flags_one_estimate_asked_twice_and_near_identical_prompts(tmp_path: Path) -> None:
+    renamed = (GOOD.replace("demo.kv", "demo.kv-again").replace("layers", "n_layers").replace("hidden", "d_model")
+               .replace("KV cache at batch={batch}? Answer in GB", "The KV cache at batch={batch}? Answer in GB")
+               .split("questions:\n")[1])
+    same_prompt = GOOD.replace("demo.kv", "demo.kv-three").replace("seq: 2048", "seq: 4096").replace(
+        "4.29 GB", "8.59 GB").split("questions:\n")[1]
+    bank = write(tmp_path, GOOD + renamed + same_prompt)
+    problems = [p.message for p in load_catalog([bank], thorough=True).problems]
+    assert "demo.kv-again: computes the same thing as demo.kv; merge the two or make them ask different things" \
+        in problems
+    assert any(m.startswith("demo.kv-three: its prompt is nearly the same as demo.kv's") for m in problems)
+    # Start-up never pays for the pairwise comparison.
+    assert load_catalog([bank]).problems == ()

@@ -17,7 +17,7 @@ from quizzer.units import format_value
 from quizzer.variants import answer_value, fill, parse_expected
 from tests.conftest import REPO
 
-CATALOG = load_catalog(thorough=True)
+CATALOG = load_catalog(thorough=True, tasks=tasks())
 QUESTIONS = CATALOG.questions
 CONTRACT_TASKS = [t for t in re.findall(r"^\| (\w+) \| ", (REPO.parent / "shared" / "contracts" / "tasks.md").read_text()
                             if (REPO.parent / "shared").exists() else "", re.M) if t != "id"]
@@ -46,7 +46,10 @@ def test_one_code_question_for_every_task() -> None:
 
 @pytest.mark.skipif(not CONTRACT_TASKS, reason="shared/contracts is not beside the checkout")
 def test_task_catalog_matches_the_contract() -> None:
-    assert sorted(CONTRACT_TASKS) == sorted(tasks())
+    # Every task of the public contract exists; tasks added since are documented in docs/judge-tasks.md.
+    assert set(CONTRACT_TASKS) <= set(tasks())
+    documented = (REPO / "docs" / "judge-tasks.md").read_text(encoding="utf-8")
+    assert [t for t in tasks() if t not in CONTRACT_TASKS and f"| {t} |" not in documented] == []
 
 
 def test_the_three_calculation_problems_have_the_right_answers() -> None:

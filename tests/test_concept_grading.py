@@ -125,3 +125,64 @@ def test_a_term_accepts_its_synonym_family_in_both_languages() -> None:
     assert shows("把优化器状态切到各张卡上，分片存", ("shard + optimizer state",))
     assert shows("the weights stay frozen", ("freeze",))
     assert not shows("the weights stay frozen", ("=freeze",))
+
+
+def test_chinese_punctuation_ends_sentences_and_clauses() -> None:
+    assert not shows("它切分参数；优化器状态保持完整", ("切分 + 优化器状态",))
+    assert not shows("它切分参数？优化器状态保持完整", ("切分 + 优化器状态",))
+
+
+def test_a_cue_overlapping_the_term_or_inside_a_gap_still_negates() -> None:
+    assert not shows("GRPO 不需要价值模型", ("需要价值模型",), by_clause=True)
+    assert not shows("beta is not the learning rate", ("is ... learning rate",))
+    assert shows("beta is basically a learning rate", ("is ... learning rate",))
+
+
+def test_uncertainty_is_not_a_hedge() -> None:
+    assert not hedged("奖励模型的不确定性可以作为惩罚项") and hedged("不确定，忘了")
+
+
+def test_a_negated_list_stays_negated_across_commas() -> None:
+    assert not shows("LLaMA does not use RMSNorm, SwiGLU or RoPE", ("swiglu",))
+    assert shows("LLaMA does not use LayerNorm, it uses SwiGLU and RoPE in every block", ("swiglu",))
+
+
+def test_not_just_denies_only_the_limiting_claim() -> None:
+    assert not shows("SwiGLU is not just an activation", ("just ... activation",), by_clause=True)
+    assert shows("ZeRO not only shards the optimizer states", ("shard + optimizer state",))
+
+
+def test_chinese_words_ending_in_bie_are_not_negations() -> None:
+    assert shows("两者的区别在于 RMSNorm 只除以均方根", ("均方根",))
+
+
+def test_uk_folding_leaves_words_that_are_not_spelling_variants() -> None:
+    assert shows("supervised fine tuning", ("supervis*",)) and shows("supervised fine tuning", ("supervised",))
+    assert shows("weight quantisation", ("quantis*",)) and shows("weight quantization", ("quantis*",))
+
+
+def test_content_uses_of_forget_and_approximately_are_not_hedges() -> None:
+    assert not hedged("If you forget the fp32 master copy, small updates vanish in fp16.")
+    assert not hedged("如果忘了 fp32 主权重，小的更新会在 fp16 里被舍入掉。")
+    assert not hedged("大概 8Ld² FLOPs per token. 计算量主要在矩阵乘。")
+
+
+def test_a_chinese_negation_reaches_its_predicate_not_the_whole_clause() -> None:
+    assert shows("λ 取 0 方差小但 critic 不准就有偏", ("有偏",))
+    assert not shows("DPO 并不需要单独训练一个奖励模型", ("训练 ... 奖励模型",))
+
+
+def test_chinese_words_that_only_look_negative() -> None:
+    assert shows("两者效果差不多，几乎不损失精度", ("效果 ... 差不多",))
+    assert not hedged("模型本身不知道哪些事实是真的，所以要检索。") and hedged("我不知道。")
+
+
+def test_quoted_or_conditional_i_dont_know_is_not_a_hedge() -> None:
+    assert not hedged("Train the model to answer \u201cI don't know\u201d when retrieval finds nothing.")
+    assert not hedged("If I don't know something in an interview, I say so and reason aloud.")
+    assert not hedged("面试里不要不懂装懂，先说思路。")
+
+
+def test_non_and_long_chinese_negations() -> None:
+    assert not shows("the argmax is non-differentiable", ("differentiable",))
+    assert not shows("PagedAttention 并不是把 KV Cache 切成固定大小的块再分页管理", ("切成 ... 块",))

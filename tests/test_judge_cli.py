@@ -28,14 +28,14 @@ def invoke(*args: str) -> tuple[int, str, str]:
 def test_tasks_lists_every_task_of_the_contract() -> None:
     code, out, _ = invoke("tasks")
     assert code == 0
-    assert out.splitlines()[-1] == "28 tasks. 'quizzer start TASK' writes a starter file; 'quizzer grade FILE' checks it."
+    assert out.splitlines()[-1] == "38 tasks. 'quizzer start TASK' writes a starter file; 'quizzer grade FILE' checks it."
     assert "scaled_dot_product_attention" in out and "tree_codec" in out
 
 
 def test_tasks_json_shape() -> None:
     code, out, _ = invoke("tasks", "--json")
     data = json.loads(out)
-    assert code == 0 and len(data) == 28
+    assert code == 0 and len(data) == 38
     assert data[0] == {"id": "attention", "title": "Scaled dot-product attention",
                        "functions": ["scaled_dot_product_attention"], "source": ["adv.m1", "hot.q01", "hot.q04"],
                        "passed_at": None}

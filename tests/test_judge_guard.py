@@ -9,6 +9,7 @@ import textwrap
 from tests.conftest import REPO
 
 SCRIPT = textwrap.dedent('''
+    import sys
     import warnings
     warnings.filterwarnings("ignore")
     import torch
@@ -35,6 +36,9 @@ SCRIPT = textwrap.dedent('''
         print("module", forbidden(lambda: torch.optim.SGD))
         print("import", forbidden(lambda: __import__("json").dumps([])))
         print("allowed", torch.exp(q).shape == q.shape)
+        # inspect.getmodule reads every module's __file__, the forbidden torch.optim's proxy included: not a use.
+        print("metadata", forbidden(lambda: [hasattr(m, "__file__") for m in list(sys.modules.values())]),
+              torch.optim.__name__)
     print("record", record)
     with guard.armed(scores=64 * 64):
         tiles = [q[:, i:i + 16] @ q[:, j:j + 16].transpose(-2, -1) for i in range(0, 64, 16) for j in range(0, 64, 16)]
@@ -57,6 +61,7 @@ def test_guard_catches_every_route_only_while_armed() -> None:
         "module torch.optim",
         "import json",
         "allowed True",
+        "metadata None torch.optim",
         f"record ['{sdpa}', 'torch.nn.functional.softmax', 'torch.optim', 'json']",
         "tiles None",
         "full Allocation(op='bmm', shape=[2, 64, 64])",

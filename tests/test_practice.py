@@ -10,44 +10,15 @@ import pytest
 from typer.testing import CliRunner
 
 from quizzer.cli import app
+from tests.conftest import demo_bank
 
 pytestmark = pytest.mark.usefixtures("no_builtin_banks")
 
-BANK = """\
-topic: demo
-title: {zh: 演示, en: Demo}
-questions:
-  - id: demo.sqrt
-    kind: concept
-    difficulty: 1
-    tags: [softmax]
-    source: [hot.q04]
-    prompt: {zh: "为什么除以 sqrt(d_k)？", en: "Why divide attention scores by sqrt(d_k)?"}
-    answer: {zh: 控制点积的方差。, en: It keeps the dot products at unit variance.}
-    key_points:
-      - text: {zh: 点积方差为 d_k, en: The dot product has variance d_k}
-        words: {zh: [方差], en: [variance]}
-        essential: true
-      - text: {zh: softmax 饱和, en: Softmax saturates}
-        words: {zh: [饱和], en: [saturat]}
-      - text: {zh: 梯度消失, en: Gradients vanish}
-        words: {zh: [梯度], en: [gradient]}
-  - id: demo.pick
-    kind: choice
-    difficulty: 1
-    tags: [moe]
-    source: [basic.q11]
-    prompt: {zh: "MoE 的 top-2 路由选几个专家？", en: "How many experts does top-2 routing pick?"}
-    options: [{zh: 一个, en: one}, {zh: 两个, en: two}, {zh: 全部, en: all}]
-    correct: [B]
-"""
 
 
 @pytest.fixture
 def bank(tmp_path: Path) -> Path:
-    path = tmp_path / "demo.yaml"
-    path.write_text(BANK, encoding="utf-8")
-    return path
+    return demo_bank(tmp_path, "practice")
 
 
 def practice(bank: Path, answers: str, *extra: str) -> tuple[int, str]:
@@ -89,7 +60,8 @@ def test_concept_marks_covered_points_and_takes_a_rating(bank: Path, isolated_ho
     assert "2/3 key points covered" in out
     assert "✓ The dot product has variance d_k (essential)" in out
     assert "✗ Gradients vanish" in out
-    assert "[Enter = 2 Hard]" in out
+    # The essential point and half of all points: the judgement suggests Good.
+    assert "[Enter = 3 Good]" in out
     (row,) = history(isolated_home)
     assert row["rating"] == 3 and row["verdict"] == "correct" and abs(row["score"] - 2 / 3) < 1e-9
     assert "saturate" in row["answer"]
@@ -112,7 +84,8 @@ def test_skip_is_recorded_without_touching_the_schedule(bank: Path, isolated_hom
 def test_end_of_input_keeps_what_was_answered(bank: Path, isolated_home: Path) -> None:
     code, out = practice(bank, "B\n")  # two questions, only one answer piped
     assert code == 0
-    assert "stopped: " in out or "done: " in out
+    # The input ran out while the second question was open: the session stopped, it did not finish.
+    assert "stopped: 1 answered, 1 right, 0 skipped" in out and "done: " not in out
     assert len(history(isolated_home)) == 1
 
 

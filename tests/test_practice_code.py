@@ -48,8 +48,15 @@ def test_the_starter_fails_and_giving_up_records_the_grade(tmp_path: Path, isola
     starter = work / "rmsnorm.py"
     assert starter.read_text(encoding="utf-8").startswith("# quizzer: task=rmsnorm\n")
     assert f"edit {starter}, then press Enter to grade it" in out
+    assert (f"starter written to {starter} in the practice work folder {work.resolve()} (set it with --workdir; your "
+            "file stays there for the next session)") in out
     assert "FAIL" in out and "✗ wrong" in out
-    assert "reference solution: " in out and "rmsnorm.py" in out.split("reference solution: ")[1]
+    # The reference solution itself, to read after trying, not the path of a file inside site-packages.
+    solution = (REPO / "solutions" / "rmsnorm.py").read_text(encoding="utf-8")
+    shown = out[out.index("Reference solution\n") + len("Reference solution\n"):]
+    assert [line.rstrip() for line in shown.splitlines()[:len(solution.splitlines())]] == [
+        line.rstrip() for line in solution.splitlines()]
+    assert "solutions/rmsnorm.py" not in out
     assert attempts(isolated_home) == [("demo.rmsnorm", "wrong", str(starter))]
 
 

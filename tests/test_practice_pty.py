@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pexpect
 
-from tests.test_practice import BANK
+from tests.conftest import demo_bank
 
 NUMERIC = """\
   - id: demo.kv
@@ -29,8 +29,7 @@ NUMERIC = """\
 
 
 def spawn(tmp_path: Path, *args: str) -> pexpect.spawn:
-    bank = tmp_path / "demo.yaml"
-    bank.write_text(BANK + NUMERIC, encoding="utf-8")
+    bank = demo_bank(tmp_path, "practice", NUMERIC)
     env = dict(os.environ, QUIZZER_HOME=str(tmp_path / "home"), NO_COLOR="1", COLUMNS="120")
     return pexpect.spawn(sys.executable, ["-m", "quizzer", "practice", "--bank", str(bank), "--topic", "demo", *args],
                          env=env, encoding="utf-8", timeout=30, dimensions=(40, 120))
@@ -79,12 +78,14 @@ def test_numeric_answer_with_units_in_a_terminal(tmp_path: Path) -> None:
     child.expect("Answer in GB")
     child.expect("> ")
     child.sendline("2 GB")
-    child.expect("✗ wrong")
-    child.expect(r"answer: \S*4\.29 GB")  # the value may carry a bold escape
+    # The verdict names the expected value once: no "Not quite:" after "wrong", no separate "answer:" line.
+    child.expect(r"✗ wrong  2 GB; expected 4\.29 GB \(2\.15× too small\)\.")
     child.expect(pexpect.EOF)
+    assert "answer:" not in child.before and "Not quite" not in child.before
     child = spawn(tmp_path, "--kind", "numeric", "--count", "1")
     child.expect("> ")
     child.sendline("约4.3GB")
-    child.expect("✓ correct")
+    child.expect(r"✓ correct  4\.3 GB; expected 4\.29 GB")
     child.expect(pexpect.EOF)
+    assert "Correct" not in child.before
     assert attempts(tmp_path) == [("demo.kv", "wrong"), ("demo.kv", "correct")]

@@ -10,7 +10,8 @@ from datetime import date, datetime, timedelta, timezone
 from typer.testing import CliRunner
 
 from quizzer.cli import app
-from quizzer.report import streak, summarise
+from quizzer.models import Rating
+from quizzer.practice.stats import streak, summarise
 from quizzer.store import open_store
 from quizzer.store.attempts import Attempt, insert
 
@@ -21,7 +22,7 @@ TZ = timezone(timedelta(hours=8))  # a candidate in Beijing
 def att(qid: str, topic: str, kind: str, verdict: str, when: datetime, score: float = 1.0,
         rating: int | None = 3) -> Attempt:
     return Attempt(question_id=qid, topic=topic, kind=kind, answer="x", verdict=verdict, score=score, seconds=5,
-                   mode="practice", session_id="s", answered_at=when, rating=rating)
+                   mode="practice", session_id="s", answered_at=when, rating=None if rating is None else Rating(rating))
 
 
 def test_streak_counts_local_days_and_forgives_an_open_today() -> None:
@@ -40,14 +41,15 @@ def test_summary_by_topic_kind_due_weakest_and_calibration() -> None:
         att("c.1", "attention", "concept", "correct", NOW, score=0.25, rating=4),  # over-rated
         att("c.2", "moe", "concept", "wrong", NOW, score=1.0, rating=2),  # under-rated
         att("s.1", "moe", "choice", "skipped", NOW, rating=None),
+        att("u.1", "rag", "concept", "unrated", NOW - timedelta(days=3), score=1.0, rating=None),
     ]
     due = {"a.1": NOW + timedelta(hours=2), "a.2": NOW + timedelta(days=3), "e.1": NOW + timedelta(days=30)}
     s = summarise(attempts, due, NOW, TZ)
-    assert (s.answered, s.right, s.skipped) == (6, 2, 1)
+    assert (s.answered, s.right, s.skipped, s.unrated) == (6, 2, 1, 1)
     assert [(a.name, a.answered, a.right) for a in s.by_topic] == [("attention", 3, 2), ("estimation", 2, 0),
                                                                     ("moe", 1, 0)]
     assert [(a.name, a.answered) for a in s.by_kind] == [("choice", 1), ("concept", 2), ("numeric", 3)]
-    assert s.streak_days == 3
+    assert s.streak_days == 4  # an unrated answer is still a day of practice
     assert (s.due_today, s.due_week) == (1, 2)
     assert [a.name for a in s.weakest] == ["estimation", "attention"]  # moe has too few answers to judge
     assert (s.calibration.overrated, s.calibration.underrated) == (1, 1)
@@ -92,12 +94,12 @@ def _store_with(attempts: list[Attempt]):  # type: ignore[no-untyped-def]
 
 
 def test_stats_in_sql_equal_the_summary_of_every_attempt(isolated_home) -> None:  # type: ignore[no-untyped-def]
-    from quizzer.report import summarise_store
+    from quizzer.practice.stats import summarise_store
     from quizzer.store.cards import due_map
 
     attempts = [att(f"q.{i}", ["attention", "moe", "estimation"][i % 3], ["choice", "concept", "numeric"][i % 3],
-                    ["correct", "wrong", "skipped", "correct"][i % 4], NOW - timedelta(hours=7 * i),
-                    score=(i % 5) / 4, rating=(i % 4) + 1 if i % 4 != 2 else None) for i in range(60)]
+                    ["correct", "wrong", "skipped", "correct", "unrated"][i % 5], NOW - timedelta(hours=7 * i),
+                    score=(i % 5) / 4, rating=(i % 4) + 1 if i % 5 < 2 or i % 5 == 3 else None) for i in range(60)]
     store = _store_with(attempts)
     try:
         assert summarise_store(store, NOW, TZ) == summarise(attempts, due_map(store), NOW, TZ)
@@ -135,7 +137,7 @@ class _CountingCursor:
 
 def test_stats_fetch_aggregates_not_attempts(isolated_home, monkeypatch) -> None:  # type: ignore[no-untyped-def]
     """A long history costs the same rows as a short one: groups, ratings and streak days, not attempts."""
-    from quizzer.report import summarise_store
+    from quizzer.practice.stats import summarise_store
 
     def rows_fetched(n_days: int, per_day: int) -> int:
         store = _store_with([att(f"q.{d}.{k}", f"t{k % 4}", "choice", "correct", NOW - timedelta(days=d, minutes=k))
@@ -148,3 +150,19 @@ def test_stats_fetch_aggregates_not_attempts(isolated_home, monkeypatch) -> None
         return counting.rows
 
     assert rows_fetched(3, 5) == rows_fetched(3, 200)
+
+
+def test_an_unrated_answer_is_shown_apart_in_stats_and_history(isolated_home) -> None:  # type: ignore[no-untyped-def]
+    store = open_store()
+    with store.write() as conn:
+        insert(conn, att("moe.c", "moe", "concept", "unrated", NOW, score=1.0, rating=None))
+        insert(conn, att("moe.p", "moe", "choice", "correct", NOW + timedelta(minutes=1)))
+    runner = CliRunner()
+    stats = json.loads(runner.invoke(app, ["stats", "--json"]).stdout)
+    assert (stats["answered"], stats["unrated"], stats["accuracy"]) == (1, 1, 1.0)
+    assert stats["by_topic"] == [{"name": "moe", "answered": 1, "right": 1, "accuracy": 1.0}]
+    human = runner.invoke(app, ["stats"]).stdout
+    assert "1 answered · 1 right (100%) · 0 skipped · 1 unrated · streak" in human
+    assert "moe    ████████████████████  100%  1" in human
+    log = json.loads(runner.invoke(app, ["history", "--json"]).stdout)
+    assert [(a["verdict"], a["rating"]) for a in log] == [("correct", 3), ("unrated", None)]

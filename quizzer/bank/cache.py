@@ -67,8 +67,8 @@ def load(wanted: str, name: str = FILENAME, kind: type = Catalog) -> Any:
         with open(cache_dir() / name, "rb") as f:
             # Only this module writes the file, in the user's own cache folder; anyone who can replace it
             # can already change the installed package, so unpickling it trusts nothing new.
-            stored_key, value = pickle.load(f)  # noqa: S301
-    except Exception:  # noqa: BLE001 - a broken cache is only a slower start
+            stored_key, value = pickle.load(f)
+    except Exception:  # a broken cache is only a slower start
         return None
     return value if stored_key == wanted and isinstance(value, kind) else None
 

@@ -3,14 +3,31 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from fractions import Fraction
-from typing import Any, Callable
+from typing import Any, TypeVar
 
 from quizzer.bank.yamlread import LineDict
 from quizzer.errors import ExprError
 from quizzer.expr import evaluate, names_in, parse
-from quizzer.models import (KINDS, Bank, Choice, Code, Concept, Formula, KeyPoint, Misconception, Mistake, Numeric,
-                            Problem, Question, Spec, Text, Tolerance, Variable)
+from quizzer.models import (
+    KINDS,
+    Bank,
+    Choice,
+    Code,
+    Concept,
+    Formula,
+    KeyPoint,
+    Misconception,
+    Mistake,
+    Numeric,
+    Problem,
+    Question,
+    Spec,
+    Text,
+    Tolerance,
+    Variable,
+)
 from quizzer.text.patterns import PatternError, compile_pattern, short_stems
 from quizzer.units import BASE_UNITS, UNITS
 
@@ -18,6 +35,9 @@ ID = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*\.[a-z0-9]+(?:-[a-z0-9]+)*")
 SLUG = re.compile(r"[a-z0-9]+(?:[-_][a-z0-9]+)*")
 NAME = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
 LETTERS = "ABCDEF"
+T = TypeVar("T")
+NO_STRINGS: tuple[str, ...] = ()
+NO_TEXTS: tuple[Text, ...] = ()
 
 COMMON = {"id", "kind", "difficulty", "tags", "source", "prompt", "explanation", "follow_ups"}
 BY_KIND = {
@@ -41,12 +61,24 @@ class Invalid(Exception):
 
 
 class Reader:
-    """Reads one bank file; every check records a Problem with file, line and question id."""
+    """Reads one bank file; every check records a Problem with file, line and question id.
+
+    `cited` keeps every question's source keys, a question that is unusable for another reason included, so
+    unknown sources are reported in the same run as the rest.
+    """
 
     def __init__(self, file: str) -> None:
         self.file = file
         self.problems: list[Problem] = []
         self.qid = ""
+        self.cited: list[tuple[str, int | None, tuple[str, ...]]] = []
+
+    def soft(self, read: Callable[[], T], default: T) -> T:
+        """`read()`, or `default` after its problem is recorded, so the checks after it still run."""
+        try:
+            return read()
+        except Invalid:
+            return default
 
     def fail(self, line: int | None, message: str) -> None:
         prefix = f"{self.qid}: " if self.qid else ""
@@ -61,13 +93,14 @@ class Reader:
         self.need(isinstance(value, LineDict), line, f"{what} must be a mapping")
         return value
 
-    def keys(self, data: LineDict, allowed: set[str], required: set[str], what: str) -> None:
+    def keys(self, data: LineDict, allowed: set[str], required: set[str], what: str, strict: bool = True) -> None:
+        """Unknown and missing keys, all of them; `strict=False` goes on past unknown keys (they are unused)."""
         for key in data:
             if key not in allowed:
                 self.fail(data.line_of(key), f"unknown key {key!r} in {what} (allowed: {', '.join(sorted(allowed))})")
         for key in sorted(required - set(data)):
             self.fail(data.line, f"{what} is missing {key!r}")
-        if set(data) - allowed or required - set(data):
+        if (strict and set(data) - allowed) or required - set(data):
             raise Invalid
 
     def text(self, value: Any, line: int, what: str) -> Text:
@@ -172,7 +205,8 @@ def _numeric(r: Reader, q: LineDict) -> Numeric:
     raw_params = r.mapping(q["params"], q.line_of("params"), "params")
     params = {}
     for name, value in raw_params.items():
-        r.need(isinstance(name, str) and bool(NAME.fullmatch(name)), raw_params.line_of(name), f"bad param name {name!r}")
+        r.need(isinstance(name, str) and bool(NAME.fullmatch(name)), raw_params.line_of(name),
+               f"bad param name {name!r}")
         params[name] = r.number(value, raw_params.line_of(name), f"params.{name}")
     vary: dict[str, tuple[float | Fraction, ...]] = {}
     if "vary" in q:
@@ -189,7 +223,8 @@ def _numeric(r: Reader, q: LineDict) -> Numeric:
     r.need(display.dimension == UNITS[q["unit"]].dimension, q.line_of("display"),
            f"display unit {display.name} does not measure the same thing as unit {q['unit']}")
     tol = r.mapping(q["tolerance"], q.line_of("tolerance"), "tolerance")
-    r.need(len(tol) == 1 and next(iter(tol)) in ("rel", "factor"), tol.line, "tolerance must be {rel: R} or {factor: F}")
+    r.need(len(tol) == 1 and next(iter(tol)) in ("rel", "factor"), tol.line,
+           "tolerance must be {rel: R} or {factor: F}")
     kind, value = next(iter(tol.items()))
     value = float(r.number(value, tol.line, "tolerance"))
     r.need(0 < value < 1 if kind == "rel" else value > 1, tol.line, "rel must be in (0, 1), factor above 1")
@@ -197,10 +232,11 @@ def _numeric(r: Reader, q: LineDict) -> Numeric:
     for i, raw in enumerate(q.get("common_mistakes") or []):
         m = r.mapping(raw, q.line_of("common_mistakes"), f"common_mistakes[{i}]")
         r.keys(m, {"formula", "hint"}, {"formula", "hint"}, f"common_mistakes[{i}]")
-        mistakes.append(Mistake(r.formula(m["formula"], m.line_of("formula"), f"common_mistakes[{i}].formula", set(params)),
-                                r.text(m["hint"], m.line_of("hint"), f"common_mistakes[{i}].hint")))
+        formula = r.formula(m["formula"], m.line_of("formula"), f"common_mistakes[{i}].formula", set(params))
+        mistakes.append(Mistake(formula, r.text(m["hint"], m.line_of("hint"), f"common_mistakes[{i}].hint")))
     r.need(isinstance(q["expected"], str), q.line_of("expected"), "expected must be text like '4.29 GB'")
-    return Numeric(params=params, vary=vary, formula=r.formula(q["formula"], q.line_of("formula"), "formula", set(params)),
+    return Numeric(params=params, vary=vary,
+                   formula=r.formula(q["formula"], q.line_of("formula"), "formula", set(params)),
                    unit=q["unit"], display=display.name, tolerance=Tolerance(kind, value), expected=q["expected"],
                    common_mistakes=tuple(mistakes))
 
@@ -211,7 +247,7 @@ def _formula(r: Reader, q: LineDict) -> Formula:
     for i, raw in enumerate(r.items(q["variables"], q.line_of("variables"), "variables", 1, 12)):
         v = r.mapping(raw, q.line_of("variables"), f"variables[{i}]")
         r.keys(v, {"name", "aliases", "meaning"}, {"name", "meaning"}, f"variables[{i}]")
-        names = (v["name"],) + r.strings(v.get("aliases", []), v.line_of("aliases"), "aliases", NAME)
+        names = (v["name"], *r.strings(v.get("aliases", []), v.line_of("aliases"), "aliases", NAME))
         for name in names:
             r.need(isinstance(name, str) and bool(NAME.fullmatch(name)), v.line, f"bad variable name {name!r}")
             r.need(name not in seen, v.line, f"variable name {name!r} is declared twice")
@@ -242,41 +278,57 @@ _SPEC: dict[str, Callable[[Reader, LineDict], Spec]] = {
 
 
 def read_question(r: Reader, raw: Any, line: int, topic: str) -> Question | None:
-    """One question, or None after recording why it is unusable."""
+    """One question, or None after recording why it is unusable.
+
+    Each field is checked whatever the others hold, so one run reports every problem of the question; a
+    question with any problem is still returned when its parts could be read, for the checks that span banks.
+    """
     r.qid = ""
     try:
         q = r.mapping(raw, line, "question")
         r.need(isinstance(q.get("id"), str), q.line, "question has no id")
         r.qid = q["id"]
-        r.need(bool(ID.fullmatch(q["id"])) and q["id"].startswith(topic + "."), q.line_of("id"),
-               f"id must be '{topic}.<slug>' in lower-case letters, digits and dashes")
+        if not (ID.fullmatch(q["id"]) and q["id"].startswith(topic + ".")):
+            r.fail(q.line_of("id"), f"id must be '{topic}.<slug>' in lower-case letters, digits and dashes")
+        source = r.soft(lambda: r.strings(q.get("source", []), q.line_of("source"), "source"), NO_STRINGS)
+        r.cited.append((q["id"], q.line_of("source"), source))
         r.need(q.get("kind") in KINDS, q.line_of("kind"), f"kind must be one of {', '.join(KINDS)}")
         kind = q["kind"]
-        r.keys(q, COMMON | BY_KIND[kind], {"id", "kind", "difficulty", "tags", "source", "prompt"} | REQUIRED[kind],
-               f"{kind} question")
-        r.need(q["difficulty"] in (1, 2, 3), q.line_of("difficulty"), "difficulty must be 1, 2 or 3")
-        tags = r.strings(q["tags"], q.line_of("tags"), "tags", SLUG)
-        source = r.strings(q["source"], q.line_of("source"), "source")
-        r.need(bool(source), q.line_of("source"), "source must name at least one section")
-        explanation = r.text(q["explanation"], q.line_of("explanation"), "explanation") if "explanation" in q else None
-        follow = tuple(r.text(f, q.line_of("follow_ups"), "follow_ups")
-                       for f in r.items(q.get("follow_ups", []), q.line_of("follow_ups"), "follow_ups", 0, 5))
-        prompt = r.text(q["prompt"], q.line_of("prompt"), "prompt")
+        r.keys(q, COMMON | BY_KIND[kind], {"id", "kind", "difficulty", "tags", "prompt"} | REQUIRED[kind],
+               f"{kind} question", strict=False)
+        difficulty = q["difficulty"] if q["difficulty"] in (1, 2, 3) else 1
+        if q["difficulty"] not in (1, 2, 3):
+            r.fail(q.line_of("difficulty"), "difficulty must be 1, 2 or 3")
+        tags = r.soft(lambda: r.strings(q["tags"], q.line_of("tags"), "tags", SLUG), NO_STRINGS)
+        explanation = r.soft(lambda: r.text(q["explanation"], q.line_of("explanation"), "explanation")
+                             if "explanation" in q else None, None)
+        follow = r.soft(lambda: tuple(r.text(f, q.line_of("follow_ups"), "follow_ups") for f in r.items(
+            q.get("follow_ups", []), q.line_of("follow_ups"), "follow_ups", 0, 5)), NO_TEXTS)
+        prompt = r.soft(lambda: r.text(q["prompt"], q.line_of("prompt"), "prompt"), None)
         spec = _SPEC[kind](r, q)
-        return Question(id=q["id"], topic=topic, kind=kind, difficulty=q["difficulty"], tags=tags, source=source,
+        if prompt is None:
+            return None
+        return Question(id=q["id"], topic=topic, kind=kind, difficulty=difficulty, tags=tags, source=source,
                         prompt=prompt, spec=spec, explanation=explanation, follow_ups=follow, file=r.file,
                         line=q.line, lines={str(k): v for k, v in q.key_lines.items()})
     except Invalid:
         return None
 
 
+def _title(r: Reader, top: LineDict) -> Text:
+    """The bank's title; a bad one is recorded and the questions are still read."""
+    return r.soft(lambda: r.text(top["title"], top.line_of("title"), "title"), Text(zh="?", en="?"))
+
+
 def read_bank(r: Reader, data: Any, stem: str) -> Bank | None:
     """A whole bank file: `topic`, `title`, `questions`."""
     try:
         top = r.mapping(data, 1, "the file")
-        r.keys(top, {"topic", "title", "questions"}, {"topic", "title", "questions"}, "the file")
-        r.need(top["topic"] == stem, top.line_of("topic"), f"topic {top['topic']!r} must match the file name {stem!r}")
-        title = r.text(top["title"], top.line_of("title"), "title")
+        r.keys(top, {"topic", "title", "questions"}, {"topic", "title", "questions"}, "the file", strict=False)
+        if top["topic"] != stem:
+            # The questions are still read (their ids against the file name) so every problem shows at once.
+            r.fail(top.line_of("topic"), f"topic {top['topic']!r} must match the file name {stem!r}")
+        title = _title(r, top)
         r.need(isinstance(top["questions"], list), top.line_of("questions"), "questions must be a list")
     except Invalid:
         return None

@@ -3,14 +3,14 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import yaml
 
 from quizzer.errors import BankError
 
 
-class LineDict(dict):  # type: ignore[type-arg]
+class LineDict(dict[Any, Any]):
     """A mapping that remembers the line it started on and the line of each key."""
 
     line: int = 0
@@ -26,10 +26,13 @@ class LineDict(dict):  # type: ignore[type-arg]
 
 # libyaml's parser when present (about ten times faster on the full banks); the constructor is always the
 # safe one, so Python object tags are refused either way.
-_Base = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+if TYPE_CHECKING:
+    _Base = yaml.SafeLoader
+else:
+    _Base = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
-class _LineLoader(_Base):  # type: ignore[misc,valid-type]
+class _LineLoader(_Base):
     """A safe loader (no Python object tags, so no code execution) that builds LineDicts."""
 
 
@@ -59,7 +62,7 @@ def read_yaml(path: Path) -> Any:
     except (OSError, UnicodeDecodeError) as exc:
         raise BankError(str(path), None, f"cannot read: {exc}") from exc
     loader = _LineLoader(text)
-    loader.name = str(path)  # type: ignore[attr-defined]
+    loader.name = str(path)
     try:
         return loader.get_single_data()
     except BankError:

@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import re
 import sys
+from collections.abc import Callable
 from typing import Any
 
 import typer
-from typer.core import TyperGroup
+from typer.core import TyperCommand, TyperGroup
+from typer.models import CommandFunctionType
 
 from quizzer.errors import EXIT_INTERRUPTED, QuizzerError
 
@@ -25,7 +28,62 @@ class QuizzerGroup(TyperGroup):
             raise typer.Exit(EXIT_INTERRUPTED) from None
 
 
-app = typer.Typer(
+# Plain metavars in --help, as other command line tools write them: '--seed INTEGER', not Typer's '--seed <int>'.
+TYPE_SUFFIX = re.compile(r" <([^>]*)>(?:\.\.\.)?$")
+
+
+def _metavar(label: str) -> str:
+    """The metavar for Typer's type label ('int range', 'list[Path]', 'str')."""
+    lowered = label.lower()
+    if "path" in lowered or "file" in lowered or "dir" in lowered:
+        return "PATH"
+    return "INTEGER" if lowered.startswith("int") else "NUMBER" if lowered.startswith("float") else "TEXT"
+
+
+def _argument(param: Any) -> str:
+    """An argument as a usage line names it: FILE, [PATH], ANSWER... (not {FILE}, [[PATH]] or 'file <path>')."""
+    name = str(param.metavar or param.name or "").strip("[]").upper()
+    many = "..." if param.nargs != 1 else ""
+    return f"{name}{many}" if param.required else f"[{name}]{many}"
+
+
+class QuizzerCommand(TyperCommand):
+    """A command whose --help reads like any other command line tool's."""
+
+    def collect_usage_pieces(self, ctx: Any) -> list[str]:
+        pieces = [self.options_metavar] if self.options_metavar else []
+        return pieces + [_argument(p) for p in self.get_params(ctx) if p.param_type_name == "argument"]
+
+    def format_options(self, ctx: Any, formatter: Any) -> None:
+        args: list[tuple[str, str]] = []
+        opts: list[tuple[str, str]] = []
+        for param in self.get_params(ctx):
+            record = param.get_help_record(ctx)
+            if record is None:
+                continue
+            name, text = record
+            typed = TYPE_SUFFIX.search(name)
+            if param.param_type_name == "argument":
+                args.append((_argument(param), text))
+            elif typed and param.metavar is None:
+                opts.append((name[:typed.start()] + " " + _metavar(typed.group(1)), text))
+            else:
+                opts.append((name, text))
+        for title, rows in (("Arguments", args), ("Options", opts)):
+            if rows:
+                with formatter.section(title):
+                    formatter.write_dl(rows)
+
+
+class QuizzerTyper(typer.Typer):
+    """Every command it registers is a QuizzerCommand."""
+
+    def command(self, name: str | None = None, **kwargs: Any) -> Callable[[CommandFunctionType], CommandFunctionType]:
+        kwargs.setdefault("cls", QuizzerCommand)
+        return super().command(name, **kwargs)
+
+
+app = QuizzerTyper(
     cls=QuizzerGroup,
     name="quizzer",
     help="Practise LLM / ML engineering interview questions: concepts, estimates, formulas and hand-written PyTorch.",
@@ -36,16 +94,24 @@ app = typer.Typer(
 )
 
 
-def lang_default() -> str:
-    """`zh` or `en` from QUIZZER_LANG, else English."""
-    import os
-
-    value = os.environ.get("QUIZZER_LANG", "en")
-    return value if value in ("zh", "en") else "en"
-
-
 def emit_json(data: Any) -> None:
     """Print one JSON document on stdout (nothing else goes to stdout with --json)."""
     import json
 
     sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
+
+
+def _show_version(value: bool) -> None:
+    if value:
+        from quizzer import __version__
+
+        typer.echo(f"quizzer {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def main(
+    version: bool = typer.Option(False, "--version", callback=_show_version, is_eager=True,
+                                 help="Print the version and exit."),
+) -> None:
+    """Practise LLM / ML engineering interview questions: concepts, estimates, formulas and hand-written PyTorch."""

@@ -2,19 +2,20 @@
 
 from __future__ import annotations
 
-from typing import List, Optional
-
 import typer
 
-from quizzer import render, shapes
+from quizzer.cli import check_view, shapes
 from quizzer.cli.app import app, emit_json
+from quizzer.cli.options import JsonOption
 
 
 @app.command("calc")
 def calc(
-    expr: List[str] = typer.Argument(..., metavar="EXPR", help="e.g. '2*2*32*4*2048*4096 B' or '3.15e23 FLOP / (1024 * 312 TFLOP/s)'."),
-    to: Optional[str] = typer.Option(None, "--to", metavar="UNIT", help="Write the result in this unit (GiB, days, PF-days, %)."),
-    as_json: bool = typer.Option(False, "--json", help="Print JSON."),
+    expr: list[str] = typer.Argument(..., metavar="EXPR",
+                                     help="e.g. '2*2*32*4*2048*4096 B' or '3.15e23 FLOP / (1024 * 312 TFLOP/s)'."),
+    to: str | None = typer.Option(None, "--to", metavar="UNIT",
+                                  help="Write the result in this unit (GiB, days, PF-days, %)."),
+    as_json: JsonOption = False,
 ) -> None:
     """Evaluate an expression with units and print it in sensible units."""
     from quizzer.grading.check import calculate
@@ -23,4 +24,4 @@ def calc(
     if as_json:
         emit_json(shapes.calculation(result))
     else:
-        render.calculation(result.text)
+        check_view.calculation(result.text, result.note)

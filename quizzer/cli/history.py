@@ -7,15 +7,17 @@ from pathlib import Path
 import typer
 
 from quizzer.cli import progress_view as view
+from quizzer.cli import shapes
 from quizzer.cli.app import app, emit_json
-from quizzer.report import summarise_store
+from quizzer.cli.options import JsonOption
+from quizzer.practice.stats import summarise_store
 from quizzer.store import open_store
 from quizzer.store.attempts import recent
 from quizzer.store.db import utcnow
 
 
 @app.command("stats")
-def stats(as_json: bool = typer.Option(False, "--json", help="Print JSON.")) -> None:
+def stats(as_json: JsonOption = False) -> None:
     """Progress by topic and kind, streak, reviews due, weakest topics."""
     store = open_store()
     try:
@@ -24,7 +26,7 @@ def stats(as_json: bool = typer.Option(False, "--json", help="Print JSON.")) -> 
     finally:
         store.close()
     if as_json:
-        emit_json(result.as_json())
+        emit_json(shapes.stats(result))
     else:
         view.stats(result)
 
@@ -32,7 +34,7 @@ def stats(as_json: bool = typer.Option(False, "--json", help="Print JSON.")) -> 
 @app.command("history")
 def history(
     n: int = typer.Option(20, "-n", min=1, help="How many attempts, newest first."),
-    as_json: bool = typer.Option(False, "--json", help="Print JSON."),
+    as_json: JsonOption = False,
 ) -> None:
     """The attempt log."""
     store = open_store()
@@ -41,7 +43,7 @@ def history(
     finally:
         store.close()
     if as_json:
-        emit_json([a.as_json() for a in attempts])
+        emit_json(shapes.history(attempts))
     else:
         view.history(attempts)
 

@@ -2,98 +2,155 @@
 
 from __future__ import annotations
 
-from typing import Mapping, Sequence
+from collections.abc import Mapping
 
 from rich.markup import escape
 
-from quizzer.grading.concept import ConceptVerdict
-from quizzer.models import Concept, Lang, Numeric
-from quizzer.render import answer_frame, out
-from quizzer.scheduler import RATING_MEANINGS, RATING_NAMES
-from quizzer.session import Asked, Outcome
+from quizzer.cli import judge_view
+from quizzer.cli.browse_view import answer_frame
+from quizzer.cli.console import counted, out
+from quizzer.judge.verdict import Verdict
+from quizzer.kinds import kind_of
+from quizzer.models import Lang, Question, Rating
+from quizzer.practice.loop import Tally
+from quizzer.practice.session import Asked, Outcome
 
 HELP = {
     "en": "Commands: :skip (skip this question), :hint (a nudge), :quit (stop; everything answered is saved), "
           ":help. Concept answers end with an empty line.",
     "zh": "命令：:skip 跳过本题，:hint 提示，:quit 结束（已答内容都已保存），:help 帮助。概念题以空行结束作答。",
 }
-ANSWER_HINT = {
-    "concept": {"en": "Answer in a few sentences; finish with an empty line.", "zh": "用几句话作答，空行结束。"},
-    "numeric": {"en": "One line, with units (e.g. 18 GB, 3.2e23 FLOP, 39 days).", "zh": "一行作答，带单位（如 18 GB、39 天）。"},
-    "formula": {"en": "One line: a formula in the variables above.", "zh": "一行：用上面的变量写出公式。"},
-    "choice": {"en": "Option letter(s), e.g. B or A,C.", "zh": "填选项字母，如 B 或 A,C。"},
-    "code": {"en": "Press Enter to write the starter file, or :skip.", "zh": "按回车生成代码模板，或 :skip 跳过。"},
-}
 
 
-def header(total: int, path: str, lang: Lang) -> None:
-    """Session start."""
-    out.print(f"[bold]quizzer practice[/] · {total} questions · history: {escape(path)}")
-    out.print(f"[dim]{HELP[lang]}[/]")
+# A verdict word at the start of a grader's message repeats the ✓/✗ line it is printed on.
+VERDICT_WORDS = ("correct", "not quite", "正确", "不对")
 
 
-def question(asked: Asked, lang: Lang, sources: Mapping[str, str]) -> None:
-    """One question with its source and how to answer."""
-    q = asked.question
-    out.print()
-    out.rule(f"{asked.index}/{asked.total} · {q.topic} · {q.kind} · difficulty {q.difficulty}", align="left")
-    cited = "; ".join(sources.get(key, key) for key in q.source)
-    out.print(f"[dim]source: {escape(cited)}[/]")
-    out.print(escape(asked.prompt))
-    answer_frame(q, lang)
-    out.print(f"[dim]{ANSWER_HINT[q.kind][lang]}[/]")
+def _reason(message: str) -> str:
+    """The grader's message without a leading 'Correct:' or 'Not quite:' (the verdict line says it already)."""
+    text = message.strip()
+    for word in VERDICT_WORDS:
+        rest = text[len(word):]
+        if text.lower().startswith(word) and (not rest or rest[0] in ":："):
+            return rest[1:].strip()
+    return text
 
 
-def note(text: str) -> None:
-    """A short line: a hint, an unreadable answer, a reminder."""
-    out.print(f"[yellow]{escape(text)}[/]")
+class PracticeScreen:
+    """The practice loop's view (quizzer.practice.view.PracticeView) in Rich, in one language."""
 
+    def __init__(self, lang: Lang) -> None:
+        self.lang = lang
 
-def verdict(outcome: Outcome, lang: Lang) -> None:
-    """Right or wrong, why, the reference and the worked explanation."""
-    if outcome.verdict == "correct":
-        out.print(f"[green]✓ correct[/]  {escape(outcome.message)}")
-    elif outcome.verdict == "skipped":
-        out.print("[yellow]skipped[/]")
-    else:
-        out.print(f"[red]✗ wrong[/]  {escape(outcome.message)}")
-    if outcome.hint:
-        out.print(f"[yellow]hint:[/] {escape(outcome.hint)}")
-    spec = outcome.asked.question.spec
-    if not isinstance(spec, Concept):
-        out.print(f"answer: [bold]{escape(outcome.reference)}[/]")
-        if isinstance(spec, Numeric) and outcome.verdict != "correct":
-            out.print(f"[dim]tolerance: {spec.tolerance.kind} {spec.tolerance.value:g}[/]")
-    if outcome.explanation:
-        out.print(f"[dim]{escape(outcome.explanation)}[/]")
+    def header(self, total: int, path: str) -> None:
+        """Session start."""
+        out.print(f"[bold]quizzer practice[/] · {counted(total, 'question')} · history: {escape(path)}")
+        out.print(f"[dim]{HELP[self.lang]}[/]")
 
+    def question(self, asked: Asked, sources: Mapping[str, str]) -> None:
+        """One question with its source and how to answer."""
+        q = asked.question
+        out.print()
+        out.rule(f"{asked.index}/{asked.total} · {q.topic} · {q.kind} · difficulty {q.difficulty}", align="left")
+        cited = "; ".join(sources.get(key, key) for key in q.source)
+        out.print(f"[dim]source: {escape(cited)}[/]")
+        out.print(escape(asked.prompt))
+        answer_frame(q, self.lang)
+        how = self.how_to_answer(q)
+        if how:
+            out.print(f"[dim]{escape(how)}[/]")
 
-def concept_review(outcome: Outcome, lang: Lang) -> None:
-    """The reference answer and the key points, those the answer covered marked."""
-    spec = outcome.asked.question.spec
-    assert isinstance(spec, Concept) and isinstance(outcome.detail, ConceptVerdict)
-    out.print("[bold]Reference answer[/]")
-    out.print(escape(spec.answer.get(lang)))
-    out.print(f"[bold]Key points[/] ({escape(outcome.message)})")
-    for kp, hit in zip(spec.key_points, outcome.detail.covered):
-        mark = "[green]✓[/]" if hit else "[red]✗[/]"
-        star = " [bold](essential)[/]" if kp.essential else ""
-        out.print(f" {mark} {escape(kp.text.get(lang))}{star}")
-    for follow in outcome.asked.question.follow_ups:
-        out.print(f"[dim]follow-up: {escape(follow.get(lang))}[/]")
+    def how_to_answer(self, q: Question) -> str | None:
+        """The line under a question that says how to answer it."""
+        return kind_of(q).how_to_answer(q, self.lang)
 
+    def note(self, text: str) -> None:
+        """A short line: a hint, an unreadable answer, a reminder."""
+        out.print(f"[yellow]{escape(text)}[/]")
 
-def rating_menu(suggested: int) -> str:
-    """The Again/Hard/Good/Easy keys with Anki's meanings, suggestion marked."""
-    items = [f"{n} {RATING_NAMES[n]} ({RATING_MEANINGS[n]})" for n in (1, 2, 3, 4)]
-    return "Rate your recall: " + " · ".join(items) + f"   [Enter = {suggested} {RATING_NAMES[suggested]}]"
+    def say(self, text: str) -> None:
+        """A plain line."""
+        out.print(escape(text))
 
+    def help(self) -> None:
+        """The prompt's commands."""
+        self.note(HELP[self.lang])
 
-def summary(verdicts: Sequence[str], saved_to: str, interrupted: bool) -> None:
-    """The end of a session: how it went and where it is saved."""
-    answered = [v for v in verdicts if v != "skipped"]
-    right = answered.count("correct")
-    out.print()
-    label = "stopped" if interrupted else "done"
-    out.print(f"{label}: {len(answered)} answered, {right} right, "
-              f"{len(verdicts) - len(answered)} skipped · saved to {escape(saved_to)}")
+    def verdict(self, outcome: Outcome) -> None:
+        """Right or wrong, why, the reference and the worked explanation; a skip shows the answer too."""
+        reason = _reason(outcome.message)
+        if outcome.verdict == "correct":
+            out.print(f"[green]✓ correct[/]  {escape(reason)}".rstrip())
+        elif outcome.verdict == "skipped":
+            out.print("[yellow]skipped[/]")
+        else:
+            out.print(f"[red]✗ wrong[/]  {escape(reason)}".rstrip())
+        if outcome.hint:
+            out.print(f"[yellow]hint:[/] {escape(outcome.hint)}")
+        q = outcome.asked.question
+        kind = kind_of(q)
+        if kind.self_rated:
+            if outcome.verdict == "skipped":
+                self.review(outcome)
+        elif not kind.typed:
+            self.solution(outcome)
+        else:
+            if outcome.reference not in reason:  # a numeric verdict already names the expected value
+                out.print(f"answer: [bold]{escape(outcome.reference)}[/]")
+            note = kind.wrong_note(q) if outcome.verdict == "wrong" else None
+            if note:
+                out.print(f"[dim]{escape(note)}[/]")
+        if outcome.explanation:
+            out.print(f"[dim]{escape(outcome.explanation)}[/]")
+
+    def review(self, outcome: Outcome) -> None:
+        """The reference answer and the key points, those the answer covered marked (all listed after a skip)."""
+        q = outcome.asked.question
+        review = kind_of(q).review(q, outcome.detail, self.lang)
+        if review is None:
+            return
+        out.print("[bold]Reference answer[/]")
+        out.print(escape(review.reference))
+        if review.covered:
+            out.print(f"[bold]Key points[/] ({escape(outcome.message)})")
+        else:
+            out.print("[bold]Key points[/]")
+        for point, hit in zip(review.points, review.covered or (None,) * len(review.points)):
+            mark = "-" if hit is None else "[green]✓[/]" if hit else "[red]✗[/]"
+            star = " [bold](essential)[/]" if point.essential else ""
+            out.print(f" {mark} {escape(point.text)}{star}")
+        for claim, correction in review.misconceptions:
+            out.print(f"[red]✗ misconception:[/] {escape(claim)}")
+            out.print(f"  [green]in fact:[/] {escape(correction)}")
+        for follow in q.follow_ups:
+            out.print(f"[dim]follow-up: {escape(follow.get(self.lang))}[/]")
+
+    def solution(self, outcome: Outcome) -> None:
+        """A hand-write question's reference solution, to read once the candidate has tried."""
+        if not outcome.reference:
+            return
+        from rich.syntax import Syntax  # Pygments loads only when a solution is shown
+
+        out.print("[bold]Reference solution[/]")
+        out.print(Syntax(outcome.reference, "python", theme="ansi_dark", background_color="default"))
+
+    def rating_menu(self, suggested: Rating) -> None:
+        """The Again/Hard/Good/Easy keys with Anki's meanings, suggestion marked."""
+        items = [f"{int(r)} {r.label} ({r.meaning})" for r in Rating]
+        out.print(escape("Rate your recall: " + " · ".join(items)
+                         + f"   [Enter = {int(suggested)} {suggested.label}]"))
+
+    def judged(self, verdict: Verdict) -> None:
+        """The judge's report on the candidate's file."""
+        judge_view.verdict(verdict)
+
+    def problem(self, message: str) -> None:
+        """A file the judge could not grade."""
+        judge_view.problem(message)
+
+    def summary(self, tally: Tally, saved_to: str, interrupted: bool) -> None:
+        """The end of a session: how it went and where it is saved."""
+        out.print()
+        label = "stopped" if interrupted else "done"
+        out.print(f"{label}: {tally.answered} answered, {tally.right} right, {tally.skipped} skipped · "
+                  f"saved to {escape(saved_to)}")

@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-from typing import Sequence
+from collections.abc import Sequence
 
 from rich.markup import escape
 from rich.table import Table
 
-from quizzer.render import out
-from quizzer.report import Stats
-from quizzer.scheduler import RATING_NAMES
+from quizzer.cli.console import counted, out
+from quizzer.practice.stats import Stats
 from quizzer.store.attempts import Attempt
 
 BAR = 20
@@ -23,12 +22,16 @@ def bar(rate: float) -> str:
 
 def stats(s: Stats) -> None:
     """Progress by topic and kind, streak, due counts, weakest topics, calibration."""
-    if not s.answered and not s.skipped:
+    if not s.answered and not s.skipped and not s.unrated:
         out.print("No answers yet: run 'quizzer practice' to start.")
         return
     rate = f"{s.right / s.answered:.0%}" if s.answered else "–"
-    out.print(f"[bold]{s.answered}[/] answered · {s.right} right ({rate}) · {s.skipped} skipped · "
-              f"streak {s.streak_days} day{'s' if s.streak_days != 1 else ''}")
+    unrated = f" · {s.unrated} unrated" if s.unrated else ""
+    out.print(f"[bold]{s.answered}[/] answered · {s.right} right ({rate}) · {s.skipped} skipped{unrated} · "
+              f"streak {counted(s.streak_days, 'day')}")
+    if s.unrated:
+        out.print("[dim]unrated: concept answers left without a self-rating count as neither right nor wrong and "
+                  "are not scheduled for review ('quizzer history' lists them)[/]")
     out.print(f"reviews due today: [bold]{s.due_today}[/] · in the next 7 days: {s.due_week}")
     out.print()
     table = Table(box=None, show_header=True, header_style="bold", pad_edge=False)
@@ -42,8 +45,8 @@ def stats(s: Stats) -> None:
         out.print("[bold]study next:[/] " + ", ".join(f"{a.name} ({a.rate:.0%})" for a in s.weakest))
     c = s.calibration
     if c.rated:
-        parts = [f"{RATING_NAMES[r]} {cov:.0%}" for r, cov in c.mean_coverage_by_rating.items()]
-        out.print(f"self-rating vs key points covered ({c.rated} concept answers): " + " · ".join(parts))
+        parts = [f"{r.label} {cov:.0%}" for r, cov in c.mean_coverage_by_rating.items()]
+        out.print(f"self-rating vs key points covered ({counted(c.rated, 'concept answer')}): " + " · ".join(parts))
         if c.overrated:
             out.print(f"[yellow]{c.overrated} rated Good/Easy while covering under half the key points[/]")
         if c.underrated:

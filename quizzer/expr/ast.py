@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from fractions import Fraction
-from typing import Union
 
 
 @dataclass(frozen=True)
@@ -27,7 +26,7 @@ class Unary:
     """`-x` or `+x`."""
 
     op: str
-    operand: "Node"
+    operand: Node
 
 
 @dataclass(frozen=True)
@@ -35,8 +34,8 @@ class Binary:
     """`a op b` for op in + - * / ^."""
 
     op: str
-    left: "Node"
-    right: "Node"
+    left: Node
+    right: Node
 
 
 @dataclass(frozen=True)
@@ -44,7 +43,7 @@ class Call:
     """`f(args...)` for one of the allowed functions."""
 
     func: str
-    args: tuple["Node", ...]
+    args: tuple[Node, ...]
 
 
 @dataclass(frozen=True)
@@ -59,20 +58,20 @@ class Unit:
 class Attach:
     """A number with the unit written after it: `14 GB`, `1/2 TB`, `312 TFLOP/s`."""
 
-    value: "Node"
-    unit: "Node"
+    value: Node
+    unit: Node
 
 
 @dataclass(frozen=True)
 class Range:
     """`17-18 GB`, `17 to 18`, `18 ± 1`: `op` is `-` (a range only when low < high), `to`, `~` or `±`."""
 
-    low: "Node"
-    high: "Node"
+    low: Node
+    high: Node
     op: str
 
 
-Node = Union[Num, Name, Unary, Binary, Call, Unit, Attach, Range]
+Node = Num | Name | Unary | Binary | Call | Unit | Attach | Range
 
 
 def children(node: Node) -> tuple[Node, ...]:

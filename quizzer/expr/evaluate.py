@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import math
+from collections.abc import Mapping
 from fractions import Fraction
-from typing import Mapping
 
 from quizzer.errors import ExprError
 from quizzer.expr.ast import Binary, Call, Name, Node, Num, Unary

@@ -58,7 +58,8 @@ class _Parser:
     def expect(self, kind: str) -> Token:
         tok = self.take()
         if tok.kind != kind:
-            raise ExprError(f"expected {kind!r} at position {tok.pos + 1}, found {tok.text or 'end of input'!r}", tok.pos)
+            found = tok.text or "end of input"
+            raise ExprError(f"expected {kind!r} at position {tok.pos + 1}, found {found!r}", tok.pos)
         return tok
 
     def answer(self) -> Node:
@@ -103,7 +104,7 @@ class _Parser:
             elif self.units and tok.kind == "unit":
                 unit = self.unit_group()
                 if run < len(items):
-                    group = _fold([("*", items[run][1])] + items[run + 1:])
+                    group = _fold([("*", items[run][1]), *items[run + 1:]])
                     items[run:] = [(items[run][0], Attach(group, unit))]
                 else:
                     items.append(("*", unit))
@@ -123,7 +124,9 @@ class _Parser:
         node: Node = Unit(tok.text, tok.pos)
         if self.peek().kind == "op" and self.peek().text == "^" and self.peek(1).kind == "num":
             self.take()
-            node = Binary("^", node, Num(self.take().value))  # type: ignore[arg-type]
+            exponent = self.take().value
+            assert exponent is not None  # a "num" token always carries its value
+            node = Binary("^", node, Num(exponent))
         return node
 
     def unit_group(self) -> Node:

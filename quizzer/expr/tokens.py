@@ -9,7 +9,7 @@ from functools import lru_cache
 
 from quizzer.errors import ExprError
 from quizzer.expr import words
-from quizzer.units import WORDS, readings
+from quizzer.units import RATIO_MARK, WORDS, readings
 
 MAX_LENGTH = 500
 # A literal like 1e999999999 would build a gigantic exact integer; no estimate needs more than this.
@@ -24,6 +24,9 @@ _NUMBER = re.compile(r"(?:(?:\d{1,3}(?:_\d{3}(?!\d))+|\d+)(?:\.\d*)?|\.\d+)" + _
 _GROUPED = re.compile(r"\d{1,3}(?:,\d{3}(?!\d))+(?:\.\d*)?" + _EXPONENT)
 _NAME = re.compile(r"[A-Za-z_μ][A-Za-z0-9_]*")
 _TIMES = re.compile(r"[xX]\s*\d")  # 1.4x10^10
+# A ratio mark after a number (1.9x, 2000×, 2-fold) ends the value; one before a number (x2, ×1.9) starts it.
+_MARK_AFTER = re.compile(r"(?:[xX×]|-\s*fold)(?![A-Za-z0-9_.(])(?!\s*[\d.(])")
+_MARK_BEFORE = re.compile(r"[xX×]\s*(?=[\d.])")
 
 
 @dataclass(frozen=True)
@@ -66,13 +69,38 @@ class _Lexer:
         self.text, self.units, self.steps = text, units, steps or units
         self.tokens: list[Token] = []
         self.depth = 0
-        self.percent_after_number = False
+        self.unit_after_number: str | None = None  # 百分之五 is 5%, x2 is 2×: the unit comes first
 
     def add(self, kind: str, text: str, pos: int, value: Fraction | None = None) -> None:
         self.tokens.append(Token(kind, text, pos, value))
-        if kind == "num" and self.percent_after_number:
-            self.tokens.append(Token("unit", "%", pos))
-            self.percent_after_number = False
+        if kind == "num" and self.unit_after_number:
+            self.tokens.append(Token("unit", self.unit_after_number, pos))
+            self.unit_after_number = None
+
+    def after_magnitude(self) -> bool:
+        """The last token is a word that may scale a plain number (5.9k, 2 million)."""
+        return bool(self.tokens) and self.tokens[-1].kind == "unit" and any(
+            r.kind == "magnitude" for r in readings(self.tokens[-1].text))
+
+    def after_ratio(self) -> bool:
+        """The last token marks a ratio (x, ×, times, fold, 倍)."""
+        return bool(self.tokens) and self.tokens[-1].kind == "unit" and any(
+            r.meaning == RATIO_MARK for r in readings(self.tokens[-1].text))
+
+    def ratio_mark(self, i: int) -> int:
+        """Where a ratio mark at `i` ends (0 when there is none): `x` or `×` after or before a number."""
+        if self.after_number() or self.after_magnitude():
+            m = _MARK_AFTER.match(self.text, i)
+            if m:
+                self.add("unit", RATIO_MARK, i)
+                return m.end()
+            return 0
+        if not self.tokens or self.tokens[-1].kind in ("~", "range", "op", "("):
+            m = _MARK_BEFORE.match(self.text, i)
+            if m:
+                self.unit_after_number = RATIO_MARK
+                return m.end()
+        return 0
 
     def after_number(self) -> bool:
         return bool(self.tokens) and self.tokens[-1].kind == "num"
@@ -85,7 +113,8 @@ class _Lexer:
         end = m.end()
         if end < len(text) and (text[end] == "_" or (self.units and text[end] == "," and self.depth == 0
                                                       and end + 1 < len(text) and text[end + 1].isdigit())):
-            bad = re.match(r"[\d,_.]+", text[i:]).group()  # type: ignore[union-attr]
+            run = re.match(r"[\d,_.]+", text[i:])  # the number and the separators around it
+            bad = run.group() if run else text[i:end]
             raise ExprError(f"cannot read {bad!r}: separators must split digits into groups of three "
                             "(write a decimal point as '.')", i)
         self.add("num", m.group(), i, number_value(m.group()))
@@ -104,10 +133,12 @@ class _Lexer:
             self.add("name", word, i)
         elif lower in words.HEDGES or lower in words.FILLERS:
             pass
+        elif lower in words.COMPARATIVES and self.after_ratio():
+            pass  # "2x faster": the words after a ratio say which way it goes, the number is the ratio
         elif lower in words.RANGE_WORDS:
             self.add("range", "to", i)
-        elif lower == "per":
-            self.add("op", "/", i)
+        elif lower == "per" or (lower == "times" and rest[:1].isdecimal()):
+            self.add("op", "/" if lower == "per" else "*", i)
         elif readings(word):
             self.add("unit", word, i)
         else:
@@ -122,7 +153,7 @@ class _Lexer:
                 self.add("num", text[i:found[1]], i, found[0])
                 return found[1]
         if text.startswith("百分之", i):
-            self.percent_after_number = True
+            self.unit_after_number = "%"
             return i + 3
         longest, vocab = _cjk_words()
         for size in range(min(longest, len(text) - i), 0, -1):
@@ -144,6 +175,8 @@ class _Lexer:
             elif text.startswith("**", i):
                 self.add("op", "^", i)
                 i += 2
+            elif self.units and ch in "xX×-" and (end := self.ratio_mark(i)):
+                i = end
             elif self.units and (text.startswith("+/-", i) or text.startswith("+-", i) or ch == "±"):
                 self.add("range", "±", i)
                 i += 3 if text.startswith("+/-", i) else 2 if ch == "+" else 1
@@ -171,7 +204,7 @@ class _Lexer:
             elif self.units and ch in "%‰":
                 self.add("unit", ch, i)
                 i += 1
-            elif ch.isascii() and (ch.isalpha() or ch == "_") or ch == "μ":
+            elif (ch.isascii() and (ch.isalpha() or ch == "_")) or ch == "μ":
                 i = self.word(i)
             elif self.units and not ch.isascii():
                 i = self.cjk(i)

@@ -4,12 +4,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from quizzer.models import Concept
-from quizzer.text.cues import STRONG_HEDGE, WEAK_HEDGE
+from quizzer.models import Concept, Rating
+from quizzer.text.cues import QUOTED, STRONG_HEDGE, WEAK_HEDGE
 from quizzer.text.normalize import normalize, sentences
 from quizzer.text.patterns import shows
 
-AGAIN, HARD, GOOD = 1, 2, 3
+AGAIN, HARD, GOOD = Rating.AGAIN, Rating.HARD, Rating.GOOD
 
 
 @dataclass(frozen=True)
@@ -19,7 +19,7 @@ class ConceptVerdict:
     covered: tuple[bool, ...]
     coverage: float
     missing_essential: bool
-    suggested_rating: int
+    suggested_rating: Rating
     misconceptions: tuple[int, ...] = ()
     hedged: bool = False
 
@@ -31,7 +31,7 @@ class ConceptVerdict:
 
 def hedged(answer: str) -> bool:
     """Whether the answer says it does not know, or is mostly guesses and questions."""
-    text = normalize(answer)
+    text = QUOTED.sub(" ", normalize(answer))
     if STRONG_HEDGE.search(text):
         return True
     parts = sentences(text)

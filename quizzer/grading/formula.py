@@ -6,6 +6,7 @@ import difflib
 import math
 import random
 import zlib
+from collections.abc import Iterable
 from dataclasses import dataclass
 from fractions import Fraction
 
@@ -15,7 +16,7 @@ from quizzer.expr.evaluate import Value
 from quizzer.grading import symbolic
 from quizzer.grading.dims import NONE
 from quizzer.grading.hints import factor_hint
-from quizzer.models import Formula, Lang, Tolerance, Variable
+from quizzer.models import Formula, Lang, Tolerance, Variable, in_lang
 
 POINTS = 8
 # Relative difference below which float evaluations count as equal (sqrt, log and exp round); between the
@@ -37,10 +38,6 @@ class FormulaVerdict:
     method: str = ""
     status: str = "correct"
     readable: bool = True
-
-
-def _t(lang: Lang, en: str, zh: str) -> str:
-    return zh if lang == "zh" else en
 
 
 def _segment(word: str, known: dict[str, str]) -> list[str] | None:
@@ -123,19 +120,20 @@ def compare(answer: Node, expected: Node, variables: tuple[Variable, ...], lang:
             pairs.append((_safe(answer, env), e))
     undefined = any(a is None for a, _ in pairs)
     worst = max((_gap(a, e) for a, e in pairs if a is not None), default=0.0)
-    if not pairs or (not undefined and worst <= DIFFERENT):
-        if symbolic.equal(answer, expected, names):
-            return FormulaVerdict(True, _t(lang, "Correct: equivalent to the expected formula (shown symbolically).",
-                                           "正确：与参考公式等价（符号化简验证）。"), method="symbolic")
-        if pairs:
-            return FormulaVerdict(True, _t(lang, f"Correct: equal to the expected formula at {len(pairs)} random points.",
-                                           f"正确：在 {len(pairs)} 组随机正数取值下与参考公式相等。"), method="evaluation")
-        return FormulaVerdict(False, _t(lang, "Could not check this formula: the expected one cannot be evaluated.",
-                                        "无法检查：参考公式无法求值。"), status="unreadable", readable=False)
-    if worst < math.inf and not undefined and symbolic.equal(answer, expected, names):
-        return FormulaVerdict(True, _t(lang, "Correct: equivalent to the expected formula (shown symbolically).",
-                                       "正确：与参考公式等价（符号化简验证）。"), method="symbolic")
-    return FormulaVerdict(False, _t(lang, "Not equivalent to the expected formula.", "与参考公式不等价。"),
+    close = not pairs or (not undefined and worst <= DIFFERENT)
+    # Far apart but finite everywhere can still be equal: cancellation spoils floats, so SymPy is asked too.
+    if (close or (worst < math.inf and not undefined)) and symbolic.equal(answer, expected, names):
+        return FormulaVerdict(True, in_lang(lang, "Correct: equivalent to the expected formula (shown symbolically).",
+                                            "正确：与参考公式等价（符号化简验证）。"), method="symbolic")
+    if close and pairs:
+        return FormulaVerdict(True, in_lang(lang, f"Correct: equal to the expected formula at {len(pairs)} random "
+                                                  "points.", f"正确：在 {len(pairs)} 组随机正数取值下与参考公式相等。"),
+                              method="evaluation")
+    if close:
+        return FormulaVerdict(False, in_lang(lang, "Could not check this formula: the expected one cannot be "
+                                                   "evaluated.", "无法检查：参考公式无法求值。"),
+                              status="unreadable", readable=False)
+    return FormulaVerdict(False, in_lang(lang, "Not equivalent to the expected formula.", "与参考公式不等价。"),
                           _diagnose(answer, expected, variables, pairs, lang), method="evaluation", status="wrong")
 
 
@@ -146,17 +144,18 @@ def _diagnose(answer: Node, expected: Node, variables: tuple[Variable, ...],
     extra = sorted(names_in(answer) - names_in(expected) - {"pi"})
     if missing:
         listed = ", ".join(f"{n} ({meaning.get(n, n)})" for n in missing)
-        return _t(lang, f"Your formula does not depend on {listed}.", f"你的公式没有用到 {listed}。")
+        return in_lang(lang, f"Your formula does not depend on {listed}.", f"你的公式没有用到 {listed}。")
     if extra:
-        return _t(lang, f"Your formula depends on {', '.join(extra)}, which the answer does not.",
+        return in_lang(lang, f"Your formula depends on {', '.join(extra)}, which the answer does not.",
                   f"你的公式用到了 {', '.join(extra)}，而正确答案与它无关。")
     ratios = [float(a) / float(e) for a, e in pairs if a is not None and e != 0]
     if ratios and all(abs(r - ratios[0]) <= 1e-9 * abs(ratios[0]) for r in ratios) and ratios[0] > 0:
         c = ratios[0]
         shown = f"{c:.4g}" if c >= 1 else f"1/{1 / c:.4g}"
         why = factor_hint(c, NONE, Tolerance("rel", 0.001), lang)
-        return _t(lang, f"Yours is exactly {shown} × the expected formula.", f"你的公式恰好是参考公式的 {shown} 倍。") + (
-            " " + why if why else "")
+        said = in_lang(lang, f"Yours is exactly {shown} × the expected formula.",
+                       f"你的公式恰好是参考公式的 {shown} 倍。")
+        return said + (" " + why if why else "")
     return None
 
 
@@ -169,13 +168,18 @@ def _known(variables: tuple[Variable, ...]) -> dict[str, str]:
     return known
 
 
+def respell(node: Node, names: Iterable[str]) -> Node:
+    """The tree with every name written as one of `names` (`ND` -> N*D); ExprError for a name that is not."""
+    return _rename(node, {n: n for n in names})
+
+
 def grade_formula_against(text: str, expected: Node, variables: tuple[Variable, ...],
                           lang: Lang = "en") -> FormulaVerdict:
     """Grade a typed formula against an expected tree over `variables`; never raises for any text."""
     try:
         answer = _rename(parse_formula_answer(text), _known(variables))
     except ExprError as exc:
-        return FormulaVerdict(False, _t(lang, f"could not read the formula: {exc.message}",
+        return FormulaVerdict(False, in_lang(lang, f"could not read the formula: {exc.message}",
                                         f"无法读懂公式：{exc.message}"), status="unreadable", readable=False)
     return compare(answer, expected, variables, lang)
 
@@ -185,4 +189,4 @@ def grade_formula(text: str, spec: Formula, lang: Lang = "en") -> FormulaVerdict
     return grade_formula_against(text, _rename(parse(spec.formula), _known(spec.variables)), spec.variables, lang)
 
 
-__all__ = ["FormulaVerdict", "compare", "grade_formula", "grade_formula_against"]
+__all__ = ["FormulaVerdict", "compare", "grade_formula", "grade_formula_against", "respell"]

@@ -33,24 +33,30 @@ FACTORS: tuple[Factor, ...] = (
     _f(2, _COMPUTE, "差了 2 倍：一次乘加是 2 个 FLOP。", "Off by 2: one multiply-add is 2 FLOPs."),
     _f(2, _ANY, "差了 2 倍：检查每个 ×2（K 和 V、每个数的字节数、乘加算 2 个 FLOP）。",
        "Off by 2: check each factor of 2 (K and V, bytes per value, 2 FLOPs per multiply-add)."),
-    _f(8, (BYTES, NONE), "差了 8 倍：比特和字节混了（1 字节 = 8 比特）。", "Off by 8: bits versus bytes (1 byte = 8 bits)."),
-    _f(4, (BYTES,), "差了 4 倍：fp32 每个数 4 字节、int8 是 1 字节？", "Off by 4: fp32 is 4 bytes per value, int8 is 1?"),
+    _f(8, (BYTES, NONE), "差了 8 倍：比特和字节混了（1 字节 = 8 比特）。",
+       "Off by 8: bits versus bytes (1 byte = 8 bits)."),
+    _f(4, (BYTES,), "差了 4 倍：fp32 每个数 4 字节、int8 是 1 字节？",
+       "Off by 4: fp32 is 4 bytes per value, int8 is 1?"),
     _f(3, _COMPUTE, "差了 3 倍：前向每 token 2N FLOP，训练（前向 + 反向）6N。",
        "Off by 3: 2N FLOPs per token for a forward pass versus 6N for training (forward + backward)."),
     _f(6, _COMPUTE, "差了 6 倍：训练计算量 C ≈ 6ND（乘加 2 × 前向加反向 3）。",
        "Off by 6: training compute is C ≈ 6ND (2 per multiply-add × 3 for forward and backward)."),
     _f(1.024, (BYTES,), "KB（1000）和 KiB（1024）混了。", "KB (1000 bytes) versus KiB (1024 bytes)."),
     _f(1.024**2, (BYTES,), "MB（10^6）和 MiB（2^20）混了。", "MB (10^6 bytes) versus MiB (2^20 bytes)."),
-    _f(1.024**3, (BYTES,), "GB（10^9）和 GiB（2^30）混了，差 7.4%。", "GB (10^9 bytes) versus GiB (2^30 bytes): 7.4% apart."),
-    _f(1.024**4, (BYTES,), "TB（10^12）和 TiB（2^40）混了，差 10%。", "TB (10^12 bytes) versus TiB (2^40 bytes): 10% apart."),
-    _f(1024, (BYTES,), "差了 1024 倍：二进制前缀差一级（KiB→MiB→GiB）。", "Off by 1024: one binary prefix step (KiB, MiB, GiB)."),
+    _f(1.024**3, (BYTES,), "GB（10^9）和 GiB（2^30）混了，差 7.4%。",
+       "GB (10^9 bytes) versus GiB (2^30 bytes): 7.4% apart."),
+    _f(1.024**4, (BYTES,), "TB（10^12）和 TiB（2^40）混了，差 10%。",
+       "TB (10^12 bytes) versus TiB (2^40 bytes): 10% apart."),
+    _f(1024, (BYTES,), "差了 1024 倍：二进制前缀差一级（KiB→MiB→GiB）。",
+       "Off by 1024: one binary prefix step (KiB, MiB, GiB)."),
     _f(1024**2, (BYTES,), "差了 1024² 倍：二进制前缀差两级。", "Off by 1024²: two binary prefix steps."),
     _f(1024**3, (BYTES,), "差了 1024³ 倍：二进制前缀差三级。", "Off by 1024³: three binary prefix steps."),
     _f(1000, _ANY, "差了 1000 倍：单位前缀差一级（k、M、G、T）？", "Off by 1000: one prefix step (k, M, G, T)?"),
     _f(1e6, _ANY, "差了 10^6 倍：单位前缀差两级（如 MB 和 TB）？", "Off by 10^6: two prefix steps (MB versus TB)?"),
     _f(1e9, _ANY, "差了 10^9 倍：billion（B）和个数混了？", "Off by 10^9: billions (B) versus plain counts?"),
     _f(24, (TIME,), "差了 24 倍：小时和天混了。", "Off by 24: hours versus days."),
-    _f(60, (TIME,), "差了 60 倍：秒和分钟、或分钟和小时混了。", "Off by 60: seconds versus minutes, or minutes versus hours."),
+    _f(60, (TIME,), "差了 60 倍：秒和分钟、或分钟和小时混了。",
+       "Off by 60: seconds versus minutes, or minutes versus hours."),
     _f(7, (TIME,), "差了 7 倍：天和周混了。", "Off by 7: days versus weeks."),
     _f(3600, (TIME,), "差了 3600 倍：秒和小时混了。", "Off by 3600: seconds versus hours."),
     _f(86400, (TIME,), "差了 86400 倍：秒和天混了。", "Off by 86400: seconds versus days."),
@@ -58,7 +64,8 @@ FACTORS: tuple[Factor, ...] = (
     _f(365.25, (TIME,), "差了 365 倍：天和年混了。", "Off by 365: days versus years."),
     _f(30.44, (TIME,), "差了约 30 倍：天和月混了。", "Off by about 30: days versus months."),
     _f(12, (TIME,), "差了 12 倍：月和年混了。", "Off by 12: months versus years."),
-    _f(100, (NONE,), "差了 100 倍：百分数和小数混了（27.3% = 0.273）。", "Off by 100: percent versus fraction (27.3% = 0.273)."),
+    _f(100, (NONE,), "差了 100 倍：百分数和小数混了（27.3% = 0.273）。",
+       "Off by 100: percent versus fraction (27.3% = 0.273)."),
 )
 
 
@@ -89,9 +96,9 @@ def factor_hint(ratio: float, dim: Dim, tolerance: Tolerance, lang: Lang) -> str
         # Near factors (1.024) need a near match, or every slightly imprecise answer would get their hint;
         # of the factors that match (1000 and 1024 both do for 999), the nearest explains the answer.
         miss = abs(off - math.log(f.size))
-        if (f.dims is None or dim in f.dims) and miss <= min(slack, math.log(f.size) / 8):
-            if best is None or miss < best[0] - 1e-12:
-                best = (miss, f)
+        fits = (f.dims is None or dim in f.dims) and miss <= min(slack, math.log(f.size) / 8)
+        if fits and (best is None or miss < best[0] - 1e-12):
+            best = (miss, f)
     if best is not None:
         return best[1].text.get(lang)
     k = round(math.log10(ratio))

@@ -3,15 +3,14 @@
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass
-from typing import Mapping
+from dataclasses import dataclass, replace
 
 from quizzer.errors import ExprError
-from quizzer.grading.dims import NONE, describe, of_unit, unit_of
+from quizzer.grading.dims import FLOP, NONE, describe, of_unit, unit_of
 from quizzer.grading.hints import factor_hint, mistake_hint, within
 from quizzer.grading.quantity import Quantity, read_quantity
 from quizzer.grading.show import auto, in_unit
-from quizzer.models import Lang, Numeric, Text, Tolerance
+from quizzer.models import Lang, Numeric, Params, Text, Tolerance, in_lang
 from quizzer.units import UNITS, Dim, format_number
 from quizzer.variants import answer_value, formula_value
 
@@ -54,10 +53,6 @@ class NumericVerdict:
     readable: bool = True
 
 
-def _t(lang: Lang, en: str, zh: str) -> str:
-    return zh if lang == "zh" else en
-
-
 def _in(value: float, unit: str | None, target: Target) -> str:
     return in_unit(value, unit, target.dim) if unit else auto(value, target.dim)
 
@@ -74,8 +69,15 @@ def _written(q: Quantity, value: float, target: Target, scale: float = 1.0) -> s
     return text
 
 
-def _times(ratio: float) -> str:
-    return f"{format_number(ratio)}×" if ratio >= 1 else f"1/{format_number(1 / ratio)}"
+def _how_far(ratio: float, lang: Lang) -> str:
+    """How far off an answer is, as people say it: '7% too small' near the mark, '24× too small' far from it."""
+    if 0.5 <= ratio < 1.5:
+        off = abs(ratio - 1) * 100
+        pct = f"{off:.0f}%" if off >= 1 else f"{off:.1g}%"
+        return in_lang(lang, f"{pct} too {'large' if ratio > 1 else 'small'}", f"偏{'大' if ratio > 1 else '小'} {pct}")
+    if ratio > 1:
+        return in_lang(lang, f"{format_number(ratio)}× too large", f"是参考值的 {format_number(ratio)} 倍")
+    return in_lang(lang, f"{format_number(1 / ratio)}× too small", f"只有参考值的 1/{format_number(1 / ratio)}")
 
 
 def _expected(target: Target) -> str:
@@ -89,15 +91,24 @@ def _verdict(status: str, target: Target, message: str, value: float | None = No
 
 
 def _bare_value(q: Quantity, target: Target) -> tuple[float, float] | None:
-    """(value, scale) of a bare number read in the display unit, or None when it needs a unit."""
-    if target.dim != NONE:
+    """(value, scale) of a bare number read in the display unit, or None when it needs a unit.
+
+    FLOPs are a count like parameters and tokens, so a bare number in a FLOP answer may also be FLOPs.
+    """
+    if target.dim not in (NONE, FLOP):
         return (q.value * UNITS[target.display].factor, UNITS[target.display].factor) if target.display else None
-    if target.display in (None, "count", "ratio"):
+    if target.display in (None, "count", "ratio", "FLOP"):
         return q.value, 1.0
-    # "Answer in millions" / "in %": 201 and 201326592 both read naturally; take the nearer reading.
+    # "Answer in millions" / "in %" / "in PF-days": 201 and 201326592 both read naturally; take the nearer.
     scale = UNITS[target.display].factor
     options = [(q.value * scale, scale), (q.value, 1.0)]
     return min(options, key=lambda o: abs(math.log(abs(o[0] / target.value))) if o[0] and target.value else math.inf)
+
+
+def _counts(q: Quantity, target: Target) -> bool:
+    """An answer in FLOPs where a count is asked: FLOPs are counted, so the number stands."""
+    return q.dim == FLOP and target.dim == NONE and (target.display is None or UNITS[target.display].dimension
+                                                      == "count")
 
 
 def grade_quantity(text: str, target: Target, lang: Lang = "en") -> NumericVerdict:
@@ -106,38 +117,42 @@ def grade_quantity(text: str, target: Target, lang: Lang = "en") -> NumericVerdi
         q = read_quantity(text, target.dim)
     except ExprError as exc:
         return NumericVerdict(False, None, None, target.value, None,
-                              _t(lang, f"could not read the answer: {exc.message}", f"无法读懂答案：{exc.message}"),
+                              in_lang(lang, f"could not read the answer: {exc.message}",
+                                      f"无法读懂答案：{exc.message}"),
                               None, "unreadable", readable=False)
     value, scale = q.value, 1.0
-    if q.dim != target.dim or (q.bare and target.dim == NONE):
+    if _counts(q, target):
+        q = replace(q, dim=NONE, shown=None)
+    if q.dim != target.dim or (q.bare and target.dim in (NONE, FLOP)):
         bare = _bare_value(q, target) if q.bare and q.dim == NONE else None
         if bare is not None:
             value, scale = bare
         elif q.dim == NONE:
             want = f" ({target.display})" if target.display else ""
-            return _verdict("unit-needed", target, _t(
+            return _verdict("unit-needed", target, in_lang(
                 lang, f"A unit is needed: the answer is {describe(target.dim)}{want}.",
                 f"需要写单位：答案应是{describe(target.dim, 'zh')}{want}。"), q.value, "count")
         else:
-            return _verdict("dimension", target, _t(
+            return _verdict("dimension", target, in_lang(
                 lang, f"Wrong kind of quantity: you gave {describe(q.dim)} ({q.shown or unit_of(q.dim) or 'no unit'}), "
                       f"but the answer is {describe(target.dim)} ({target.show or target.base}).",
                 f"量纲不对：你给的是{describe(q.dim, 'zh')}（{q.shown or unit_of(q.dim) or '无单位'}），"
                 f"答案应是{describe(target.dim, 'zh')}（{target.show or target.base}）。"), q.value, unit_of(q.dim))
     said = _written(q, value, target, scale)
     if q.spread > MAX_SPREAD:
-        return _verdict("range-too-wide", target, _t(
+        return _verdict("range-too-wide", target, in_lang(
             lang, f"The range {said} is too wide to grade (high/low = {q.spread:.3g}, at most {MAX_SPREAD}): "
                   "commit to one estimate.",
-            f"范围 {said} 太宽（上下限之比 {q.spread:.3g}，最多 {MAX_SPREAD}），请给出一个明确的估计。"), value, target.base)
+            f"范围 {said} 太宽（上下限之比 {q.spread:.3g}，最多 {MAX_SPREAD}），请给出一个明确的估计。"),
+            value, target.base)
     expected = _expected(target)
     if within(target.tolerance, value, target.value):
-        return _verdict("correct", target, _t(lang, f"Correct: {said}; expected {expected}.",
-                                               f"正确：{said}；参考答案 {expected}。"), value, target.base)
+        return _verdict("correct", target, in_lang(lang, f"Correct: {said}; expected {expected}.",
+                                                   f"正确：{said}；参考答案 {expected}。"), value, target.base)
     ratio = value / target.value if target.value else math.inf
-    how = _times(ratio) if ratio > 0 and math.isfinite(ratio) else ""
-    message = _t(lang, f"Not quite: {said}; expected {expected}" + (f" (yours is {how} as large)." if how else "."),
-                 f"不对：你的答案 {said}；参考答案 {expected}" + (f"（是参考值的 {how}）。" if how else "。"))
+    how = _how_far(ratio, lang) if ratio > 0 and math.isfinite(ratio) else ""
+    message = in_lang(lang, f"Not quite: {said}; expected {expected}" + (f" ({how})." if how else "."),
+                      f"不对：你的答案 {said}；参考答案 {expected}" + (f"（{how}）。" if how else "。"))
     hint = mistake_hint(value, target.mistakes, target.tolerance, lang) or factor_hint(
         ratio, target.dim, target.tolerance, lang)
     hint = _reading_note(q, target, value, lang, hint)
@@ -148,16 +163,16 @@ def _reading_note(q: Quantity, target: Target, value: float, lang: Lang, hint: s
     """Say how an ambiguous word or a bare number was read when another reading would have been right."""
     notes = []
     if q.bare and target.display and target.dim != NONE and within(target.tolerance, q.value, target.value):
-        notes.append(_t(lang, f"A bare number is read in {target.display}, the unit the question asks for; "
+        notes.append(in_lang(lang, f"A bare number is read in {target.display}, the unit the question asks for; "
                               f"as {target.base} it would be right, so write the unit.",
                         f"不带单位的数按题目要求的 {target.display} 理解；按 {target.base} 算是对的，请写上单位。"))
     if ("B", "B") in q.readings and within(target.tolerance, value * 1e9, target.value):
-        notes.append(_t(lang, "'B' after a number was read as bytes; write 'bn' or 'billion' for billions.",
+        notes.append(in_lang(lang, "'B' after a number was read as bytes; write 'bn' or 'billion' for billions.",
                         "数字后的 B 按字节理解；十亿请写 bn、billion 或 十亿。"))
     return " ".join(([hint] if hint else []) + notes) or None
 
 
-def numeric_target(spec: Numeric, params: Mapping[str, float] | None = None) -> Target:
+def numeric_target(spec: Numeric, params: Params | None = None) -> Target:
     """The target of a bank question for the variant `params` (the defaults when omitted)."""
     params = params if params is not None else spec.params
     mistakes = []
@@ -170,7 +185,7 @@ def numeric_target(spec: Numeric, params: Mapping[str, float] | None = None) -> 
                   spec.display, tuple(mistakes))
 
 
-def grade_numeric(text: str, spec: Numeric, params: Mapping[str, float] | None = None,
+def grade_numeric(text: str, spec: Numeric, params: Params | None = None,
                   lang: Lang = "en") -> NumericVerdict:
     """Grade a typed answer to a numeric bank question, for the variant `params` that was asked."""
     return grade_quantity(text, numeric_target(spec, params), lang)

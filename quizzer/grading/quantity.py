@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import itertools
 import math
+from collections.abc import Iterable
 from dataclasses import dataclass
 from fractions import Fraction
 
@@ -44,6 +45,12 @@ class Quantity:
         return self.high / self.low if self.low > 0 else math.inf
 
 
+def _dim(exponents: Iterable[int]) -> Dim:
+    """A dimension from its exponents of (byte, FLOP, second)."""
+    byte, flop, second = exponents
+    return byte, flop, second
+
+
 def _add(a: Pair, b: Pair, op: str) -> Pair:
     if a[1] != b[1]:
         raise ExprError(f"cannot {'add' if op == '+' else 'subtract'} {describe(b[1])} "
@@ -78,18 +85,18 @@ class _Evaluator:
         if op in "+-":
             return _add(a, b, op)
         if op == "*":
-            return finite(a[0] * b[0]), tuple(x + y for x, y in zip(a[1], b[1]))  # type: ignore[return-value]
+            return finite(a[0] * b[0]), _dim(x + y for x, y in zip(a[1], b[1]))
         if op == "/":
             if b[0] == 0:
                 raise ExprError("division by zero")
-            return finite(a[0] / b[0]), tuple(x - y for x, y in zip(a[1], b[1]))  # type: ignore[return-value]
+            return finite(a[0] / b[0]), _dim(x - y for x, y in zip(a[1], b[1]))
         if b[1] != NONE:
             raise ExprError("an exponent cannot have a unit")
         if a[1] != NONE:
             n = b[0]
             if not (isinstance(n, Fraction) and n.denominator == 1 and abs(n) <= 4):
                 raise ExprError("a unit can only be raised to a small whole power")
-            return power(a[0], n), tuple(x * int(n) for x in a[1])  # type: ignore[return-value]
+            return power(a[0], n), _dim(x * int(n) for x in a[1])
         return power(a[0], b[0]), NONE
 
     def call(self, func: str, args: list[Pair]) -> Pair:
@@ -101,7 +108,7 @@ class _Evaluator:
             return call(func, values), args[0][1]
         dim = args[0][1]
         if func == "sqrt" and all(x % 2 == 0 for x in dim):
-            return call(func, values), tuple(x // 2 for x in dim)  # type: ignore[return-value]
+            return call(func, values), _dim(x // 2 for x in dim)
         if dim != NONE:
             raise ExprError(f"{func}() of {describe(dim)}")
         return call(func, values), NONE
@@ -158,6 +165,14 @@ def _no_range(node: Node) -> Node:
     return node
 
 
+def _ordered(options: tuple[Reading, ...], following: str | None) -> tuple[Reading, ...]:
+    """A word's readings, the magnitude first when a counted noun follows (`7B params` is 7 billion)."""
+    nouns = readings(following) if following else ()
+    if nouns and all(r.kind == "noun" for r in nouns):
+        return tuple(sorted(options, key=lambda r: r.kind != "magnitude"))
+    return options
+
+
 def read_quantity(text: str, want: Dim | None = None, ranges: bool = True) -> Quantity:
     """Parse and evaluate an answer; words with several meanings take the one that gives `want`.
 
@@ -166,7 +181,8 @@ def read_quantity(text: str, want: Dim | None = None, ranges: bool = True) -> Qu
     """
     node = parse_answer(text) if ranges else _no_range(parse_answer(text))
     words = units_in(node)
-    options = [readings(u.word) for u in words]
+    options = [_ordered(readings(u.word), words[i + 1].word if i + 1 < len(words) else None)
+               for i, u in enumerate(words)]
     ambiguous = [i for i, opts in enumerate(options) if len(opts) > 1][:MAX_AMBIGUOUS]
     first: tuple[dict[int, Reading], tuple[Pair, float | None, float | None]] | None = None
     error: ExprError | None = None

@@ -37,6 +37,8 @@ OPS: dict[str, tuple[str, ...]] = {
     "torch.nn.functional.cross_entropy": ("nll_loss_forward", "nll_loss2d_forward"),
     "torch.nn.functional.nll_loss": ("nll_loss_forward", "nll_loss2d_forward"),
     "torch.logsumexp": ("logsumexp",),
+    # Reached by autograd through F.layer_norm, or called directly (torch.ops.aten / torch._C routes).
+    "torch.ops.aten.native_layer_norm_backward": ("native_layer_norm_backward",),
 }
 
 

@@ -25,8 +25,7 @@ import threading
 import time
 from typing import Any
 
-from quizzer.judge.process import PACKAGE_ROOT, environment
-from quizzer.judge.runner import SETUP_TIMEOUT
+from quizzer.judge.childenv import PACKAGE_ROOT, SETUP_TIMEOUT, environment
 
 HOST_BOOT = "import sys; sys.path.insert(0, sys.argv[1]); from quizzer.judge.child.host import serve; serve()"
 _HEADER = struct.Struct(">I")
@@ -95,7 +94,8 @@ class WarmHost:
 
     def launch(self, spec: bytes, result_fd: int, output_fd: int, workdir: str) -> ForkedChild:
         """Fork a judge child for `spec`, reporting on `result_fd` and printing to `output_fd`."""
-        assert self._sock is not None and self._ready
+        assert self._sock is not None
+        assert self._ready
         body = json.dumps({"spec": spec.decode("utf-8"), "workdir": workdir}).encode("utf-8")
         try:
             socket.send_fds(self._sock, [_HEADER.pack(len(body))], [result_fd, output_fd])

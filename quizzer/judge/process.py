@@ -1,4 +1,4 @@
-"""Starting and stopping a judge child process: its command, environment, session and kill (stdlib only)."""
+"""Starting and stopping a fresh judge child process: its command, session and kill (stdlib only)."""
 
 from __future__ import annotations
 
@@ -7,12 +7,11 @@ import os
 import signal
 import subprocess
 import sys
-from pathlib import Path
 from typing import Protocol
 
-PACKAGE_ROOT = Path(__file__).resolve().parent.parent.parent
+from quizzer.judge.childenv import PACKAGE_ROOT, environment
+
 BOOT = "import sys; sys.path.insert(0, sys.argv[1]); from quizzer.judge.child.main import main; main()"
-_PASS_ENV = ("PATH", "LD_LIBRARY_PATH", "CUDA_VISIBLE_DEVICES", "CUDA_HOME", "SYSTEMROOT")
 
 
 class Child(Protocol):
@@ -38,15 +37,6 @@ def spawn(spec: bytes, write_fd: int, workdir: str) -> subprocess.Popen[bytes]:
     except BrokenPipeError:
         pass
     return proc
-
-
-def environment(workdir: str) -> dict[str, str]:
-    """The child's whole environment: a few system variables, its own HOME and TMPDIR, one thread."""
-    env = {k: os.environ[k] for k in _PASS_ENV if k in os.environ}
-    # One thread: deterministic sums, and no fight over the cores with other grades.
-    env.update(HOME=workdir, TMPDIR=workdir, LANG="C.UTF-8", PYTHONIOENCODING="utf-8", NO_COLOR="1",
-               OMP_NUM_THREADS="1", MKL_NUM_THREADS="1", PYTHONHASHSEED="0")
-    return env
 
 
 def kill_group(proc: Child) -> None:

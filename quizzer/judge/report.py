@@ -1,4 +1,4 @@
-"""A verdict as lines for people (styled by quizzer/render.py) and as the `grade --json` object.
+"""A verdict as lines for people (styled by quizzer/cli/judge_view.py) and as the `grade --json` object.
 
 The hint ladder: by default a failing case shows what failed (the measured difference, in the task's terms)
 and the diagnosis is named once; `--hints` (level 1) adds each explanation, `--hints --hints` (level 2) the fix.

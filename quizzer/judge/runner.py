@@ -19,6 +19,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from quizzer.errors import QuizzerError
+from quizzer.judge.childenv import SETUP_TIMEOUT
 from quizzer.judge.messages import (
     CaseInfo,
     CaseStarted,
@@ -43,7 +44,6 @@ from quizzer.judge.protocol import FrameReader, ProtocolError, encode_spec
 if TYPE_CHECKING:
     from quizzer.judge.host import WarmHost
 
-SETUP_TIMEOUT = 180.0  # importing torch from a cold disk can take a while
 OUTPUT_LIMIT = 1024 * 1024
 MEMORY = {"cpu": 4 * 2**30, "cuda": 16 * 2**30}
 
@@ -134,6 +134,7 @@ def _run(spec: RunSpec, report: ChildRun, workdir: str, timeout: float, host: Wa
             if out_read is not None:
                 os.close(out_read)
             shutil.rmtree(workdir, ignore_errors=True)
+    assert out_read is not None  # both ways of starting a child set it, or raised above
     try:
         os.set_blocking(out_read, False)
         _Loop(proc, read_fd, out_read, FrameReader(spec.nonce), report, timeout).run()

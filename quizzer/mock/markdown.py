@@ -4,26 +4,73 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from quizzer.models import Concept, Lang
-from quizzer.mock.scorecard import ANSWER_STRUCTURE, Scorecard
-from quizzer.scheduler import RATING_NAMES
+from quizzer.kinds import kind_of
+from quizzer.mock.scorecard import ANSWER_STRUCTURE, ItemResult, Scorecard, mmss
+from quizzer.models import Lang
 
-
-def _mmss(seconds: float) -> str:
-    return f"{int(seconds) // 60}:{int(seconds) % 60:02d}"
+# What each status says where the candidate's answer would be quoted.
+NO_ANSWER = {"skipped": "skipped", "timed-out": "no answer before time ran out", "quit": "the mock ended here"}
 
 
 def _cell(text: str) -> str:
     return text.replace("|", "\\|").replace("\n", " ")
 
 
+def _quote(text: str) -> list[str]:
+    """A Markdown block quote of `text`, blank lines kept inside the quote."""
+    return [f"> {line}".rstrip() for line in text.splitlines()] or [">"]
+
+
+def _fenced(text: str, language: str = "") -> list[str]:
+    fence = "````" if "```" in text else "```"
+    return [fence + language, *text.splitlines(), fence]
+
+
+def _points(r: ItemResult, lang: Lang) -> list[str]:
+    """A concept answer's key points, each marked covered or missed, and any misconception it stated."""
+    q = r.item.question
+    if r.review is None:  # not answered: the points to learn
+        return ["Key points:", *[f"- {p.text}{' (essential)' if p.essential else ''}"
+                                 for p in kind_of(q).points(q, lang)]]
+    rating = r.self_rating.label if r.self_rating else "not rated"
+    lines = [f"Key points covered: {r.score:.0%} · your self-rating: {rating}", ""]
+    lines += [f"- [{'x' if hit else ' '}] {point.text}{' (essential)' if point.essential else ''}: "
+              f"{'covered' if hit else 'missed'}" for point, hit in zip(r.review.points, r.review.covered)]
+    lines += [f"- ✗ misconception: {claim} In fact: {correction}" for claim, correction in r.review.misconceptions]
+    return lines
+
+
+def _answer(r: ItemResult, lang: Lang) -> list[str]:
+    """One seen question: as asked, the answer quoted, how it was judged and the right answer."""
+    q = r.item.question
+    kind = kind_of(q)
+    asked = "\n".join([r.prompt, *kind.frame(q, lang)])  # the options of a choice question, say
+    lines = [f"### {q.id} · {r.item.section} · {r.status} · {r.score:.0%}", "", *_quote(asked), ""]
+    if r.status in NO_ANSWER and not r.answer:
+        lines += [f"Your answer: none ({NO_ANSWER[r.status]}).", ""]
+    elif r.answer and kind.typed:
+        lines += ["Your answer:", "", *_quote(r.answer), ""]
+    if kind.self_rated:
+        lines += [*_points(r, lang), "", "Reference answer:", "", *_quote(r.reference)]
+        if q.follow_ups:
+            lines += ["", "Follow-ups an interviewer would ask:", *[f"- {f.get(lang)}" for f in q.follow_ups]]
+        return [*lines, ""]
+    if r.feedback:
+        lines += [f"Feedback: {_cell(r.feedback)}", ""]
+    right = r.verdict == "correct" or (not kind.typed and r.score >= 1.0)
+    if r.reference and not right:
+        lines += ([f"Correct answer: {_cell(r.reference)}"] if kind.typed
+                  else ["Reference solution:", "", *_fenced(r.reference, "python")])
+    return [*lines, ""]
+
+
 def to_markdown(card: Scorecard, lang: Lang, started: datetime) -> str:
-    """Overall and section scores, a row per question, concept self-ratings, follow-ups, study list."""
+    """Overall and section scores, a row per question, every seen question with its answer, study list."""
     plan = card.plan
     lines = [
         f"# Mock interview: {plan.track}, {plan.minutes:g} min",
         "",
-        f"{started.astimezone().strftime('%Y-%m-%d %H:%M')} · seed {plan.seed} · time used {_mmss(card.seconds_used)}"
+        f"{started.astimezone().strftime('%Y-%m-%d %H:%M')} · seed {plan.seed} · time used {mmss(card.seconds_used)}"
         + (" · ended early" if card.interrupted else ""),
         "",
         f"**Overall: {card.overall:.0%}**",
@@ -32,30 +79,19 @@ def to_markdown(card: Scorecard, lang: Lang, started: datetime) -> str:
         "|---|---|---|",
     ]
     lines += [f"| {s.name} | {s.score:.0%} | {s.answered}/{s.total} |" for s in card.sections]
-    lines += ["", "## Questions", "", "| # | question | section | status | score | time / budget |", "|---|---|---|---|---|---|"]
+    lines += ["", "## Questions", "", "| # | question | section | status | score | time / budget |",
+              "|---|---|---|---|---|---|"]
     for i, r in enumerate(card.results, 1):
         over = " ⚠" if r.seconds > r.item.budget else ""
         lines.append(f"| {i} | {r.item.question.id} | {r.item.section} | {r.status} | {r.score:.0%} | "
-                     f"{_mmss(r.seconds)} / {_mmss(r.item.budget)}{over} |")
-    concept = [r for r in card.results if isinstance(r.item.question.spec, Concept) and r.status == "answered"]
-    if concept:
-        lines += ["", "## Concept answers", "", f"A strong answer runs {ANSWER_STRUCTURE}.", ""]
-        for r in concept:
-            q = r.item.question
-            rating = RATING_NAMES.get(r.self_rating or 0, "not rated")
-            lines += [f"### {q.id}", "", f"> {_cell(q.prompt.get(lang))}", "",
-                      f"Key points covered: {r.score:.0%} · your self-rating: {rating}", ""]
-            spec = q.spec
-            assert isinstance(spec, Concept)
-            lines += [f"- {kp.text.get(lang)}" for kp in spec.key_points]
-            if q.follow_ups:
-                lines += ["", "Follow-ups an interviewer would ask:"]
-                lines += [f"- {f.get(lang)}" for f in q.follow_ups]
-            lines.append("")
-    other = [r for r in card.results if r.feedback and not isinstance(r.item.question.spec, Concept)]
-    if other:
-        lines += ["", "## Feedback", ""]
-        lines += [f"- **{r.item.question.id}**: {_cell(r.feedback)}" for r in other]
-    lines += ["", "## Study next", ""]
+                     f"{mmss(r.seconds)} / {mmss(r.item.budget)}{over} |")
+    seen = [r for r in card.results if r.status != "not-reached"]
+    if seen:
+        lines += ["", "## Answers", ""]
+        if any(kind_of(r.item.question).self_rated for r in seen):
+            lines += [f"A strong concept answer runs {ANSWER_STRUCTURE}.", ""]
+        for r in seen:
+            lines += _answer(r, lang)
+    lines += ["## Study next", ""]
     lines += [f"- {t}" for t in card.study_next] or ["- nothing stood out: raise the difficulty"]
     return "\n".join(lines) + "\n"

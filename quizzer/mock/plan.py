@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import random
+from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Sequence
 
 from quizzer.errors import QuizzerError
 from quizzer.models import Question
@@ -19,14 +19,18 @@ TRACKS: dict[str, frozenset[str] | None] = {
 }
 
 # A 45-minute round: (section, kinds it draws, questions, minutes each). Other lengths scale from this.
-ROUND = (
+Section = tuple[str, tuple[str, ...], int, float]
+ROUND: tuple[Section, ...] = (
     ("concepts", ("concept",), 4, 5.0),
     ("estimation", ("numeric", "formula"), 2, 4.0),
     ("quick check", ("choice",), 1, 2.0),
     ("hand-write", ("code",), 1, 15.0),
 )
 BASE_MINUTES = 45.0
-MIN_CODE_MINUTES = 20.0  # below this a hand-write task cannot be done honestly, so it is left out
+# Sections a short round cannot hold: (section, the shortest round that has it).
+MIN_MINUTES = {"quick check": 3.0, "hand-write": 10.0}
+# A shorter round leaves less time to hand-write, so it draws an easier task: (round under, highest difficulty).
+CODE_DIFFICULTY = ((20.0, 1), (BASE_MINUTES, 2))
 
 
 @dataclass(frozen=True)
@@ -39,6 +43,14 @@ class PlanItem:
 
 
 @dataclass(frozen=True)
+class LeftOut:
+    """A section of the full round this plan does without, and why."""
+
+    section: str
+    from_minutes: float | None  # the shortest round that has it; None: the banks have no question for it
+
+
+@dataclass(frozen=True)
 class MockPlan:
     """The whole round."""
 
@@ -46,6 +58,7 @@ class MockPlan:
     track: str
     seed: int
     items: tuple[PlanItem, ...]
+    left_out: tuple[LeftOut, ...] = ()
 
     @property
     def sections(self) -> tuple[str, ...]:
@@ -53,19 +66,21 @@ class MockPlan:
         return tuple(dict.fromkeys(i.section for i in self.items))
 
 
-def _counts(minutes: float) -> list[tuple[str, tuple[str, ...], int, float]]:
+def _counts(minutes: float) -> list[Section]:
+    """Each section's question count scaled to the round: at least one, unless the round is too short for it."""
     scale = minutes / BASE_MINUTES
-    out = []
-    for section, kinds, n, each in ROUND:
-        if kinds == ("code",):
-            count = max(1, round(n * scale)) if minutes >= MIN_CODE_MINUTES else 0
-        elif kinds == ("choice",):
-            count = max(1, round(n * scale)) if minutes >= 3 else 0
-        else:
-            count = max(1, round(n * scale))
-        if count:
-            out.append((section, kinds, count, each))
-    return out
+    return [(section, kinds, max(1, round(n * scale)), each) for section, kinds, n, each in ROUND
+            if minutes >= MIN_MINUTES.get(section, 0.0)]
+
+
+def _easy_enough(candidates: list[Question], minutes: float) -> list[Question]:
+    """The hand-write tasks a round of `minutes` leaves time for (the easiest ones when none is easy enough)."""
+    cap = next((level for under, level in CODE_DIFFICULTY if minutes < under), None)
+    if cap is None:
+        return candidates
+    fitting = [q for q in candidates if q.difficulty <= cap]
+    easiest = min(q.difficulty for q in candidates)
+    return fitting or [q for q in candidates if q.difficulty == easiest]
 
 
 def make_plan(questions: Sequence[Question], minutes: float, track: str, seed: int) -> MockPlan:
@@ -78,12 +93,21 @@ def make_plan(questions: Sequence[Question], minutes: float, track: str, seed: i
     topics = TRACKS[track]
     pool = [q for q in questions if topics is None or q.topic in topics]
     drawn: list[tuple[str, Question, float]] = []
+    left_out = [LeftOut(section, MIN_MINUTES[section]) for section, *_ in ROUND
+                if minutes < MIN_MINUTES.get(section, 0.0)]
     for section, kinds, count, each in _counts(minutes):
         candidates = [q for q in pool if q.kind in kinds]
+        if not candidates:
+            left_out.append(LeftOut(section, None))
+            continue
+        if kinds == ("code",):
+            candidates = _easy_enough(candidates, minutes)
         rng.shuffle(candidates)
         # Prefer different topics within a section, as an interviewer would.
-        seen: set[str] = set()
-        ordered = [q for q in candidates if not (q.topic in seen or seen.add(q.topic))]  # type: ignore[func-returns-value]
+        ordered: list[Question] = []
+        for q in candidates:
+            if all(q.topic != o.topic for o in ordered):
+                ordered.append(q)
         ordered += [q for q in candidates if q not in ordered]
         drawn.extend((section, q, each) for q in ordered[:count])
     if not drawn:
@@ -91,4 +115,6 @@ def make_plan(questions: Sequence[Question], minutes: float, track: str, seed: i
     total = sum(each for _, _, each in drawn)
     factor = minutes * 60.0 / total
     items = tuple(PlanItem(section, q, round(each * factor, 1)) for section, q, each in drawn)
-    return MockPlan(minutes=minutes, track=track, seed=seed, items=items)
+    order = [section for section, *_ in ROUND]
+    return MockPlan(minutes=minutes, track=track, seed=seed, items=items,
+                    left_out=tuple(sorted(left_out, key=lambda o: order.index(o.section))))

@@ -2,13 +2,21 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Sequence
 
+from quizzer.kinds.base import Review
 from quizzer.mock.plan import MockPlan, PlanItem
+from quizzer.models import Rating
 
 # The shape of a strong spoken answer, shown on every scorecard with concept questions.
 ANSWER_STRUCTURE = "definition → principle → pros/cons → applications"
+
+
+def mmss(seconds: float) -> str:
+    """`m:ss`, never negative."""
+    whole = max(0, int(seconds))
+    return f"{whole // 60}:{whole % 60:02d}"
 
 
 @dataclass(frozen=True)
@@ -16,13 +24,16 @@ class ItemResult:
     """What happened to one planned question."""
 
     item: PlanItem
-    status: str  # answered | skipped | timed-out | not-reached
+    status: str  # answered | skipped | timed-out | quit (on screen when the mock ended early) | not-reached
     score: float  # 0..1: correct / key-point coverage / share of judge cases passed
     seconds: float
     answer: str = ""
     verdict: str = ""  # correct | wrong | unrated | ""
-    self_rating: int | None = None
+    self_rating: Rating | None = None
     feedback: str = ""  # grader message, judge summary
+    prompt: str = ""  # the question as asked (variant filled in); empty when not reached
+    reference: str = ""  # the right answer as asked
+    review: Review | None = None  # a self-rated answer's key points, covered or missed, and misconceptions
 
 
 @dataclass(frozen=True)
@@ -59,8 +70,9 @@ def score(plan: MockPlan, results: Sequence[ItemResult], seconds_used: float, in
     overall = sum(r.score * r.item.budget for r in results) / budget
     weak: dict[str, float] = {}
     for r in results:
-        # Unreached questions say nothing about what the candidate knows.
-        if r.score < 0.6 and r.status != "not-reached":
+        # Unreached questions, and the one on screen when the candidate ended early, say nothing about what
+        # the candidate knows.
+        if r.score < 0.6 and r.status not in ("not-reached", "quit"):
             topic = r.item.question.topic
             weak[topic] = min(weak.get(topic, 1.0), r.score)
     study = tuple(t for t, _ in sorted(weak.items(), key=lambda kv: kv[1]))

@@ -6,8 +6,8 @@ import json
 import sqlite3
 from dataclasses import dataclass
 from datetime import datetime
-from typing import Mapping
 
+from quizzer.models import Params, Rating
 from quizzer.store.db import Store
 
 
@@ -19,25 +19,18 @@ class Attempt:
     topic: str
     kind: str
     answer: str
-    verdict: str  # correct | wrong | skipped
+    verdict: str  # correct | wrong | skipped | unrated (a self-rated answer given no rating)
     score: float
     seconds: float
     mode: str
     session_id: str
     answered_at: datetime
-    params: Mapping[str, float] | None = None
-    rating: int | None = None
+    params: Params | None = None
+    rating: Rating | None = None
     id: int | None = None
 
-    def as_json(self) -> dict[str, object]:
-        """The `history --json` entry."""
-        return {"id": self.id, "question_id": self.question_id, "topic": self.topic, "kind": self.kind,
-                "params": dict(self.params) if self.params else None, "answer": self.answer,
-                "verdict": self.verdict, "score": self.score, "rating": self.rating, "seconds": self.seconds,
-                "mode": self.mode, "session_id": self.session_id, "answered_at": self.answered_at.isoformat()}
 
-
-def params_json(params: Mapping[str, float] | None) -> str | None:
+def params_json(params: Params | None) -> str | None:
     """Variant parameters as JSON numbers (bank values may be exact fractions)."""
     if not params:
         return None
@@ -55,25 +48,22 @@ def insert(conn: sqlite3.Connection, a: Attempt) -> int:
     return int(cur.lastrowid or 0)
 
 
-def _row(row: Mapping[str, object]) -> Attempt:
+def _row(row: sqlite3.Row) -> Attempt:
+    # sqlite3.Row values are untyped; the schema (store.migrations) says what each column holds.
     return Attempt(question_id=str(row["question_id"]), topic=str(row["topic"]), kind=str(row["kind"]),
-                   answer=str(row["answer"]), verdict=str(row["verdict"]), score=float(row["score"]),  # type: ignore[arg-type]
-                   seconds=float(row["seconds"]), mode=str(row["mode"]), session_id=str(row["session_id"]),  # type: ignore[arg-type]
+                   answer=str(row["answer"]), verdict=str(row["verdict"]), score=float(row["score"]),
+                   seconds=float(row["seconds"]), mode=str(row["mode"]), session_id=str(row["session_id"]),
                    answered_at=datetime.fromisoformat(str(row["answered_at"])),
                    params=json.loads(str(row["params"])) if row["params"] else None,
-                   rating=int(row["rating"]) if row["rating"] is not None else None,  # type: ignore[call-overload]
-                   id=int(row["id"]))  # type: ignore[call-overload]
+                   rating=Rating(int(row["rating"])) if row["rating"] is not None else None,
+                   id=int(row["id"]))
 
 
-def recent(store: Store, limit: int | None = None, session_id: str | None = None) -> list[Attempt]:
-    """The newest attempts first (all when `limit` is None), optionally of one session."""
-    sql = "SELECT * FROM attempts"
+def recent(store: Store, limit: int | None = None) -> list[Attempt]:
+    """The newest attempts first (all when `limit` is None)."""
+    sql = "SELECT * FROM attempts ORDER BY answered_at DESC, id DESC"
     args: tuple[object, ...] = ()
-    if session_id:
-        sql += " WHERE session_id = ?"
-        args = (session_id,)
-    sql += " ORDER BY answered_at DESC, id DESC"
     if limit is not None:
         sql += " LIMIT ?"
-        args += (limit,)
+        args = (limit,)
     return [_row(r) for r in store.read(sql, args)]

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import os
 import sqlite3
+from collections.abc import Iterator
 from contextlib import contextmanager
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
-from typing import Iterator
 
 from quizzer.errors import QuizzerError
 from quizzer.store.migrations import MIGRATIONS
@@ -36,7 +36,7 @@ def default_path() -> Path:
 
 def utcnow() -> datetime:
     """Now, timezone-aware UTC."""
-    return datetime.now(timezone.utc)
+    return datetime.now(UTC)
 
 
 def _explain(path: Path, exc: sqlite3.Error) -> StoreError:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import sqlite3
-from typing import Callable
+from collections.abc import Callable
 
 
 def m001_attempts(db: sqlite3.Connection) -> None:

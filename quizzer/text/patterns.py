@@ -14,13 +14,19 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from quizzer.text.cues import negation_spans
-from quizzer.text.normalize import CJK, clauses, normalize, sentences
+from quizzer.text.cues import ADJACENT, BACK, FORWARD, negation_spans
+from quizzer.text.normalize import CJK, NOT_ISE_VARIANTS, clauses, normalize, sentences
 from quizzer.text.synonyms import expand
 
 # Words whose "-ing" form means something else ("meaning", "heading", "ranking").
 _NO_ING = {"mean", "head", "rank", "mind", "wing", "bear", "draw", "sing", "ring", "king", "thing", "build"}
-_GAP = r"(?:\s?\S+){0,4}?\s?"
+# A gap: up to four Latin words, or up to eight other characters (Chinese has no spaces), never across a
+# comma or a full stop, so "不 ... 均值" cannot reach from one clause into the next.
+_GAP = r"(?:(?:\s?[a-z0-9']+){0,4}?\s?|[^,;:.?!。、]{0,8}?)"
+# A one-character Chinese negation (不, 没, 无) reaches the predicate right after it ("不减去均值"), not the
+# rest of the clause ("critic 不准就有偏": 不 negates 准, and 有偏 is asserted); a longer one ("并不是",
+# "没有", "不需要") negates the clause.
+ZH_REACH = 10
 _TOKEN = re.compile(rf"\*|[a-z0-9]+|[{CJK}]|\S")
 
 
@@ -50,7 +56,9 @@ def _part(text: str, bounded: bool) -> str:
             continue
         latin = tok[0].isascii() and tok[0].isalnum()
         if i + 1 < len(tokens) and tokens[i + 1] == "*":
-            stem, ending = tok, r"[a-z0-9]*"
+            # Answers are folded to -ize spellings, so a UK prefix stem ("quantis*") is folded the same way.
+            folded = tok[:-1] + "z" if tok.endswith("is") and len(tok) >= 4 and tok not in NOT_ISE_VARIANTS else tok
+            stem, ending = folded, r"[a-z0-9]*"
         elif latin and not exact:
             stem, ending = _word(tok)
         else:
@@ -87,6 +95,7 @@ class Pattern:
 
     source: str
     groups: tuple[re.Pattern[str], ...]
+    words: str  # the source normalised, to tell the pattern's own negation words from the answer's
 
 
 @lru_cache(maxsize=8192)
@@ -99,16 +108,16 @@ def compile_pattern(source: str) -> Pattern:
             raise PatternError(f"empty synonym in {source!r}")
         expanded = dict.fromkeys(x for t in terms for x in expand(t))
         groups.append(re.compile("|".join(f"(?:{term_regex(t)})" for t in expanded)))
-    return Pattern(source, tuple(groups))
+    return Pattern(source, tuple(groups), normalize(source))
 
 
 @dataclass(frozen=True)
 class Scope:
-    """A stretch of answer text with its negation cues (a sentence split into clauses)."""
+    """One sentence of an answer, split into clauses, with its negation cues."""
 
     text: str
     clause_starts: tuple[int, ...]
-    cues: tuple[tuple[int, int, bool, int], ...]  # start, end, reaches back, clause index
+    cues: tuple[tuple[int, int, str, int], ...]  # start, end, reach (cues.FORWARD/BACK/ADJACENT), clause index
     question: bool
 
 
@@ -120,47 +129,81 @@ def _clause_of(scope: Scope, pos: int) -> int:
     return idx
 
 
+def _continues_list(clause: str, sep: str) -> bool:
+    # "does not use RMSNorm, SwiGLU or RoPE" / "不用 A、B 或 C": a short item after a comma (or a 、) is still
+    # inside the negated list, so the negation of the clause before reaches it; a new clause is not.
+    if re.search(f"[{CJK}]", clause):
+        return sep == "、" or clause[:1] in "或和及与"
+    words = clause.split()
+    first = words[0] if words else ""
+    return sep in ",、" and (len(words) <= 3 or (first in ("or", "nor") and len(words) <= 6)
+                             or (first == "and" and len(words) <= 4))
+
+
 def make_scope(text: str) -> Scope:
-    """Index one sentence (or clause): where its clauses start and which cues it holds."""
+    """Index one sentence: where its clauses start and which cues it holds."""
     starts: list[int] = []
-    cues: list[tuple[int, int, bool, int]] = []
+    cues: list[tuple[int, int, str, int]] = []
     pos = 0
+    negated_before = False
     for ci, clause in enumerate(clauses(text)):
         at = text.find(clause, pos)
         starts.append(at)
         pos = at + len(clause)
-        cues += [(at + s, at + e, back, ci) for s, e, back in negation_spans(clause)]
-    return Scope(text, tuple(starts), tuple(cues), text.rstrip().endswith(("?", "？")))
+        found = [(at + s, at + e, reach, ci) for s, e, reach in negation_spans(clause)]
+        sep = text[:at].rstrip()[-1:]
+        if negated_before and not found and _continues_list(clause, sep):
+            found = [(at, at, FORWARD, ci)]  # the list's negation, carried over the comma
+        negated_before = any(reach == FORWARD for _, _, reach, _ in found)
+        cues += found
+    return Scope(text, tuple(starts), tuple(cues), text.rstrip().endswith("?"))
 
 
 @lru_cache(maxsize=2048)
-def answer_scopes(answer: str, by_clause: bool) -> tuple[Scope, ...]:
-    """The answer cut into sentences (key points) or clauses (misconceptions)."""
-    parts = sentences(normalize(answer))
-    if by_clause:
-        parts = [c for s in parts for c in ([s] if s.endswith(("?", "？")) else clauses(s))]
-    return tuple(make_scope(p) for p in parts)
+def answer_scopes(answer: str) -> tuple[Scope, ...]:
+    """The answer cut into sentences."""
+    return tuple(make_scope(p) for p in sentences(normalize(answer)))
 
 
-def _negated(scope: Scope, start: int, own: list[tuple[int, int]]) -> bool:
+
+def _negated(scope: Scope, span: tuple[int, int], own: list[tuple[int, int]], source: str) -> bool:
+    start, end = span
     clause = _clause_of(scope, start)
-    for cs, ce, back, ci in scope.cues:
-        if ci != clause or any(s <= cs < e or cs <= s < ce for s, e in own):
-            continue  # another clause, or a cue that is part of the pattern's own words ("no extra latency")
-        if ce <= start or back:
+    for cs, ce, reach, ci in scope.cues:
+        if ci != clause:
+            continue
+        # A cue that is one of the pattern's own words ("no extra latency", "drop* ... critic") does not negate
+        # it; a cue that merely falls in a gap ("is ... rate" over "is not the learning rate") does.
+        if ce > cs and any(s <= cs and ce <= e for s, e in own) and _has_word(source, scope.text[cs:ce]):
+            continue
+        if reach == ADJACENT:
+            if ce == start:
+                return True
+        elif reach == BACK or (cs < end and (scope.text[cs:ce].isascii() or ce - cs > 1 or start - ce <= ZH_REACH)):
             return True
     return False
 
 
-def matches_in(pattern: Pattern, scope: Scope) -> bool:
-    """Whether every group of the pattern has an un-negated match in this scope."""
+def _has_word(source: str, word: str) -> bool:
+    if not word[:1].isascii():
+        return word in source
+    # The pattern may hold the cue as a prefix or a stem ("drop*" for "drops", "skip" for "skipping").
+    return any(len(w) >= 2 and (word.startswith(w) or w.startswith(word)) for w in re.findall(r"[a-z0-9]+", source))
+
+
+def matches_in(pattern: Pattern, scope: Scope, by_clause: bool = False) -> bool:
+    """Whether every group has an un-negated match in this sentence (or, by_clause, in one of its clauses)."""
     if scope.question:
         return False
     found = [[m.span() for m in g.finditer(scope.text)] for g in pattern.groups]
     if not all(found):
         return False
     own = [span for spans in found for span in spans]
-    return all(any(not _negated(scope, s, own) for s, _ in spans) for spans in found)
+    live = [[sp for sp in spans if not _negated(scope, sp, own, pattern.words)] for spans in found]
+    if not by_clause:
+        return all(live)
+    clauses_with = [{_clause_of(scope, s) for s, _ in spans} for spans in live]
+    return bool(set.intersection(*clauses_with))
 
 
 @lru_cache(maxsize=1024)
@@ -169,12 +212,17 @@ def _whole(answer: str) -> str:
 
 
 def shows(answer: str, patterns: tuple[str, ...], by_clause: bool = False) -> bool:
-    """Whether any of the patterns is shown by the answer within one sentence (or one clause)."""
+    """Whether any pattern is shown within one sentence (claims) or one clause (misconceptions).
+
+    (Letting a claim span two neighbouring sentences was measured on the labelled corpus: it let four times
+    as many bad answers through as it rescued good ones, so a claim stays within its sentence.)
+    """
     whole = _whole(answer)
     for source in patterns:
         pattern = compile_pattern(source)
         # Most patterns miss a group anywhere in the answer: reject those before cutting it into scopes.
-        if all(g.search(whole) for g in pattern.groups) and any(
-                matches_in(pattern, sc) for sc in answer_scopes(answer, by_clause)):
+        if not all(g.search(whole) for g in pattern.groups):
+            continue
+        if any(matches_in(pattern, sc, by_clause) for sc in answer_scopes(answer)):
             return True
     return False

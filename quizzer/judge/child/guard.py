@@ -146,7 +146,9 @@ class _Proxy(types.ModuleType):
 
     def __getattr__(self, attr: str) -> Any:
         guard = object.__getattribute__(self, "_guard")
-        if guard.on:
+        # Module metadata (__file__, __spec__) is read by inspect.getmodule, which walks every module in
+        # sys.modules (torch.library does, on a lazy first registration): reading it uses no API.
+        if guard.on and not (attr.startswith("__") and attr.endswith("__")):
             raise guard.hit(object.__getattribute__(self, "_reported"))
         return getattr(object.__getattribute__(self, "_real"), attr)
 

@@ -118,7 +118,8 @@ def _judge(spec: RunSpec, chan: Channel) -> None:
     from quizzer.judge.spec import bug_hint
 
     prepared, setup_s = _prepare(spec, task, chan, V)
-    chan.send(Ready(setup_s, {b.id: _hint_text(bug_hint(b.hint)) for b in task.BUGS if b.hint is not None}))
+    hints = {b.id: _hint_text(bug_hint(b.hint)) for b in task.BUGS if b.hint is not None}
+    chan.send(Ready(setup_s, {k: v for k, v in hints.items() if v is not None}))
 
     record: list[str] = []
     guard = Guard(spec.forbidden, record)
@@ -189,7 +190,8 @@ def _output_name(name: Any) -> OutputName | None:
         return None
     if isinstance(name, str):
         return OutputName(name, "values", ["False", "True"], [])
-    return OutputName(name.name, name.kind, list(name.labels), [_output_name(i) for i in name.items])
+    items = [_output_name(i) for i in name.items]
+    return OutputName(name.name, name.kind, list(name.labels), [i for i in items if i is not None])
 
 
 def _mutated(V: Any, case: Any, native: dict[str, Any], args: Any) -> list[str]:

@@ -73,7 +73,7 @@ def zigzag(n: int) -> list[Any]:
             out.append(None)  # no left child; the next node is the right child
         else:
             pending_right += 1
-    return out + [None] * pending_right
+    return [*out, None] * pending_right
 
 
 def random_tree(seed: int, n: int) -> list[Any]:

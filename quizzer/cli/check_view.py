@@ -1,0 +1,93 @@
+"""How `check` and `calc` look."""
+
+from __future__ import annotations
+
+import sys
+from dataclasses import dataclass
+
+from rich.markup import escape
+
+from quizzer.cli import judge_view
+from quizzer.cli.console import out
+from quizzer.grading.choice import ChoiceVerdict
+from quizzer.grading.formula import FormulaVerdict
+from quizzer.grading.numeric import NumericVerdict
+from quizzer.judge.verdict import Verdict
+from quizzer.kinds import Graded, Review, kind_of
+from quizzer.models import Lang, Question
+
+MARKS = {"correct": "[green]✓[/]", "partial": "[yellow]~[/]", "wrong": "[red]✗[/]"}
+
+
+@dataclass(frozen=True)
+class QuestionCheck:
+    """`check --question`: the kind's grade, settled to correct/partial/wrong, and what it is set against."""
+
+    question: Question
+    graded: Graded
+    verdict: str  # correct | partial | wrong
+    review: Review | None  # the key points and misconceptions of a self-rated kind
+    grader: str  # keypoints (concept), judge (code), else the kind's name
+    lang: Lang
+
+
+def check_result(v: NumericVerdict | FormulaVerdict) -> None:
+    """`quizzer check`: the verdict in one line, then the hint."""
+    out.print(f"{'[green]✓[/]' if v.correct else '[red]✗[/]'} {escape(v.message)}")
+    if v.hint:
+        out.print(f"[yellow]hint:[/] {escape(v.hint)}")
+    sys.stdout.flush()
+
+
+def question_check(c: QuestionCheck) -> None:
+    """`check --question`: the verdict as practice shows it, then what the answer is set against."""
+    q, graded = c.question, c.graded
+    kind = kind_of(q)
+    if isinstance(graded.detail, Verdict):
+        judge_view.verdict(graded.detail)
+        return
+    if c.review is not None:
+        rating = graded.suggested_rating
+        out.print(f"{MARKS[c.verdict]} {c.verdict}: {escape(graded.message)} · suggested rating "
+                  f"{int(rating)} {rating.label}")
+        _review(c.review)
+        for follow in q.follow_ups:
+            out.print(f"[dim]follow-up: {escape(follow.get(c.lang))}[/]")
+        sys.stdout.flush()
+        return
+    message = graded.message
+    if isinstance(graded.detail, ChoiceVerdict):
+        message = f"{message}: you picked {', '.join(graded.detail.picked)}"
+    out.print(f"{MARKS[c.verdict]} {escape(message)}")
+    if graded.hint:
+        out.print(f"[yellow]hint:[/] {escape(graded.hint)}")
+    if c.verdict != "correct":
+        out.print(f"answer: [bold]{escape(kind.reference(q, None, c.lang))}[/]")
+        note = kind.wrong_note(q)
+        if note:
+            out.print(f"[dim]{escape(note)}[/]")
+        explanation = kind.explanation(q, c.lang)
+        if explanation:
+            out.print(f"[dim]{escape(explanation)}[/]")
+    sys.stdout.flush()
+
+
+def _review(review: Review) -> None:
+    """The reference answer, each key point covered or missed, and each misconception with its correction."""
+    out.print("[bold]Reference answer[/]")
+    out.print(escape(review.reference))
+    out.print("[bold]Key points[/]")
+    for point, hit in zip(review.points, review.covered, strict=True):
+        star = " [bold](essential)[/]" if point.essential else ""
+        out.print(f" {'[green]✓[/]' if hit else '[red]✗[/]'} {escape(point.text)}{star}")
+    for claim, correction in review.misconceptions:
+        out.print(f"[red]✗ misconception:[/] {escape(claim)}")
+        out.print(f"  [green]in fact:[/] {escape(correction)}")
+
+
+def calculation(text: str, note: str | None = None) -> None:
+    """`quizzer calc`: the value in sensible units, and how an ambiguous word was read."""
+    out.print(escape(text))
+    if note:
+        out.print(f"[dim]note: {escape(note)}[/]")
+    sys.stdout.flush()

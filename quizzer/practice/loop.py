@@ -1,0 +1,146 @@
+"""The interactive practice loop: ask, read, grade, rate, save; every outcome is stored the moment it is graded."""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Mapping
+from dataclasses import dataclass
+from pathlib import Path
+
+from quizzer.kinds import UnreadableAnswer, kind_of
+from quizzer.models import Rating
+from quizzer.practice.progress import final_verdict, save
+from quizzer.practice.prompter import EndOfInput, Prompter, Quit
+from quizzer.practice.session import Outcome, Session
+from quizzer.practice.view import PracticeView
+from quizzer.store import Store
+from quizzer.store.db import utcnow
+
+# What an empty first line gets, for one-line and for multi-line answers.
+EMPTY_ANSWER = {False: "type an answer, or :skip / :hint / :help",
+                True: "type an answer (finish it with an empty line), or :skip / :hint / :help"}
+RATING_KEYS = {str(int(r)): r for r in Rating} | {r.label[0].lower(): r for r in Rating}
+
+
+def ask_rating(prompter: Prompter, view: PracticeView, suggested: Rating) -> Rating:
+    """Again/Hard/Good/Easy by number, initial or name; Enter takes the suggestion."""
+    view.rating_menu(suggested)
+    names = {r.label.lower() for r in Rating}
+    while True:
+        text = prompter.line("rating> ").lower()
+        if not text:
+            return suggested
+        if text[:1] in RATING_KEYS and (len(text) == 1 or text in names):
+            return RATING_KEYS[text[:1]]
+        view.note("type 1-4 (or a/h/g/e), or press Enter for the suggestion")
+
+
+@dataclass(frozen=True)
+class Tally:
+    """How a session went, counted from the final verdicts."""
+
+    answered: int
+    right: int
+    skipped: int
+
+
+class Loop:
+    """Drives a Session from a Prompter, saving every outcome the moment it is graded."""
+
+    def __init__(self, session: Session, store: Store, prompter: Prompter, view: PracticeView,
+                 sources: Mapping[str, str], workdir: Path, device: str = "cpu") -> None:
+        self.session, self.store, self.prompter, self.view = session, store, prompter, view
+        self.sources, self.workdir, self.device = sources, workdir, device
+        self.mode = "practice"
+        self.session_id = uuid.uuid4().hex[:12]
+        self.verdicts: list[str] = []  # final verdicts (self-rated answers settled by the rating)
+
+    @property
+    def tally(self) -> Tally:
+        """Answered, right and skipped so far."""
+        answered = [v for v in self.verdicts if v != "skipped"]
+        return Tally(len(answered), answered.count("correct"), len(self.verdicts) - len(answered))
+
+    def keep(self, outcome: Outcome, rating: Rating | None) -> None:
+        """Store the outcome and count it."""
+        save(self.store, outcome, rating, self.mode, self.session_id, utcnow())
+        self.verdicts.append(final_verdict(outcome, rating))
+
+    def run(self) -> None:
+        """Every chosen question in turn; Quit, EndOfInput and KeyboardInterrupt end the loop early."""
+        warmed = False
+        while (asked := self.session.next()) is not None:
+            self.view.question(asked, self.sources)
+            if not warmed:  # slow graders load in the background while the candidate reads the first question
+                for kind in {kind_of(q).name: kind_of(q) for q in self.session.questions}.values():
+                    kind.warm_up()
+                warmed = True
+            if kind_of(asked.question).typed:
+                self.answer()
+            else:
+                self.code()
+
+    def code(self) -> None:
+        """A hand-write question: the file is graded by the judge until it passes or is given up."""
+        from quizzer.practice.codeflow import practice_code
+
+        asked = self.session.current
+        assert asked is not None
+        result = practice_code(asked.question, self.workdir, self.device, self.prompter, self.view,
+                               self.session.lang)
+        if result is None:
+            outcome = self.session.skip()
+            self.keep(outcome, None)
+        else:
+            path, passed, score, summary = result
+            outcome = self.session.judged(str(path), passed, score, summary)
+            self.keep(outcome, outcome.implied_rating)
+        self.view.verdict(outcome)
+
+    def answer(self) -> None:
+        """Read answers and commands until one answer is graded or the question is skipped."""
+        asked = self.session.current
+        assert asked is not None
+        multiline = kind_of(asked.question).multiline
+        while True:
+            text = self.prompter.block() if multiline else self.prompter.line()
+            command = text.lower()
+            if command == ":help":
+                self.view.help()
+            elif command == ":hint":
+                self.view.note(self.session.hint())
+            elif command == ":quit":
+                raise Quit
+            elif command == ":skip":
+                outcome = self.session.skip()
+                self.keep(outcome, None)
+                self.view.verdict(outcome)
+                return
+            elif not text:  # a stray Enter is not an answer: only :skip gives up
+                self.view.note(EMPTY_ANSWER[multiline])
+            else:
+                try:
+                    outcome = self.session.submit(text)
+                except UnreadableAnswer as exc:
+                    self.view.note(f"could not read that: {exc.message}")
+                    continue
+                self.finish(outcome)
+                return
+
+    def finish(self, outcome: Outcome) -> None:
+        """Show and keep a graded answer; a self-rated one waits for the candidate's rating first."""
+        if outcome.verdict != "unrated":
+            self.keep(outcome, outcome.implied_rating)
+            self.view.verdict(outcome)
+            return
+        self.view.review(outcome)
+        try:
+            rating = ask_rating(self.prompter, self.view, outcome.suggested_rating)
+        except (KeyboardInterrupt, EndOfInput):
+            # The answer was given: keep it with the suggested rating before stopping.
+            self.keep(outcome, outcome.suggested_rating)
+            raise
+        self.keep(outcome, rating)
+
+
+__all__ = ["EndOfInput", "Loop", "Quit", "Tally", "ask_rating"]
