@@ -153,9 +153,11 @@ def test_validate_flags_one_estimate_asked_twice_and_near_identical_prompts(tmp_
     renamed = (GOOD.replace("demo.kv", "demo.kv-again").replace("layers", "n_layers").replace("hidden", "d_model")
                .replace("KV cache at batch={batch}? Answer in GB", "The KV cache at batch={batch}? Answer in GB")
                .split("questions:\n")[1])
+    long_prompt = "How much memory does the KV cache of this model take at batch={batch}? Answer in GB"
     same_prompt = GOOD.replace("demo.kv", "demo.kv-three").replace("seq: 2048", "seq: 4096").replace(
-        "4.29 GB", "8.59 GB").split("questions:\n")[1]
-    bank = write(tmp_path, GOOD + renamed + same_prompt)
+        "4.29 GB", "8.59 GB").replace("KV cache at batch={batch}? Answer in GB", long_prompt).split("questions:\n")[1]
+    first = GOOD.replace("KV cache at batch={batch}? Answer in GB", long_prompt)
+    bank = write(tmp_path, first + renamed + same_prompt)
     problems = [p.message for p in load_catalog([bank], thorough=True).problems]
     assert "demo.kv-again: computes the same thing as demo.kv; merge the two or make them ask different things" \
         in problems

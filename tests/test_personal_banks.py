@@ -87,7 +87,7 @@ def folder_with(tmp_path: Path, bank: str, sources: str | None = SOURCES) -> Pat
 
 def test_a_bank_with_its_own_sources_and_one_citing_none(tmp_path: Path) -> None:
     folder = folder_with(tmp_path, BANK)
-    assert run("validate", str(folder)) == (0, "ok: 2 questions in 1 banks\n", "")
+    assert run("validate", str(folder)) == (0, "ok: 2 questions in 1 bank\n", "")
     assert run("validate", str(folder / "mine.yaml"))[0] == 0
     code, out, _ = run("show", "mine.cited", "--bank", str(folder / "mine.yaml"))
     assert code == 0 and "source: notes.ch1  My interview notes / Attention and its variants\n" in out
@@ -100,7 +100,7 @@ def test_without_a_sources_file_a_cited_key_is_unknown_and_says_where_to_list_it
     bank = folder / "mine.yaml"
     assert run("validate", str(bank)) == (
         2, "", f"{bank}:8: mine.cited: unknown source 'notes.ch1' (list it in {folder / 'sources.yaml'}, or leave "
-               "'source' out)\n1 problems in the banks (2 questions loaded)\n")
+               "'source' out)\n1 problem in the banks (2 questions loaded)\n")
     code, _, err = run("list", "--bank", str(bank))
     assert code == 2 and err.startswith(f"error: {bank}:8: mine.cited: unknown source 'notes.ch1'")
 
@@ -124,7 +124,7 @@ def test_validate_reports_every_problem_of_a_bank_in_one_run(tmp_path: Path) -> 
         f"{bank}:23: mine.two: expected '7 GB' does not match the formula, which gives 6 B",
         f"{bank}:8: mine.one: unknown source 'notes.ch9' (list it in {sources}, or leave 'source' out)",
         f"{bank}:16: mine.two: unknown source 'nowhere.ch2' (list it in {sources}, or leave 'source' out)",
-        "6 problems in the banks (1 questions loaded)",
+        "6 problems in the banks (1 question loaded)",
     ]
     data = json.loads(run("validate", str(bank), "--json")[1])
     assert data["ok"] is False and len(data["errors"]) == 6

@@ -12,6 +12,7 @@ from quizzer.variants import answer_value
 
 # Two English prompts sharing this share of their words (Jaccard) ask the same thing.
 SIMILAR = 0.92
+MIN_WORDS = 6
 # Two numeric questions with one formula shape whose prompts share this share of their words.
 SAME_SHAPE_SIMILAR = 0.45
 # Comparing every pair of prompts is quadratic; beyond this many questions only exact repeats are found.
@@ -94,7 +95,8 @@ def _similar_prompts(questions: list[Question]) -> list[Problem]:
             exact[item[1]].append(item)
         pairs = ((same[0], other) for same in exact.values() for other in same[1:])
     for (a, wa), (b, wb) in pairs:
-        if _jaccard(wa, wb) >= SIMILAR:
+        # A prompt of a few words ("Pick b") says too little to call two questions the same.
+        if min(len(wa), len(wb)) >= MIN_WORDS and _jaccard(wa, wb) >= SIMILAR:
             problems.append(Problem(b.file, b.line_of("prompt"),
                                     f"{b.id}: its prompt is nearly the same as {a.id}'s; "
                                     "merge the two or make them ask different things"))
