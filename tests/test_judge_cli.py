@@ -256,11 +256,11 @@ def test_watch_grades_again_on_every_save(tmp_path: Path) -> None:
     child = pexpect.spawn(sys.executable, ["-m", "quizzer", "grade", str(path), "--watch"], cwd=str(REPO),
                           encoding="utf-8", timeout=90, env={**os.environ, "COLUMNS": "200", "TERM": "dumb"})
     try:
-        child.expect(r"\d\d:\d\d:\d\d · .*attention\.py")  # a separator with the time before each run
+        child.expect(r"─ \d\d:\d\d:\d\d · attention\.py ─")  # a separator with the time before each run
         child.expect(r"FAIL 0 of 14 cases passed")
         child.expect(r"watching .*attention\.py \((watchfiles|polling)\); save to grade again, Ctrl-C to stop")
         path.write_text("# quizzer: task=attention\n" + SOLUTION.read_text(encoding="utf-8"), encoding="utf-8")
-        child.expect(r"\d\d:\d\d:\d\d · .*attention\.py")
+        child.expect(r"─ \d\d:\d\d:\d\d · attention\.py ─")
         child.expect(r"PASS all 14 cases")
         child.expect(r"watching")
         path.write_text("# quizzer: task=attention\ndef f(:\n", encoding="utf-8")
