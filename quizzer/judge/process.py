@@ -27,16 +27,26 @@ class Child(Protocol):
 
 def spawn(spec: bytes, write_fd: int, workdir: str) -> subprocess.Popen[bytes]:
     """A fresh child that imports torch itself, with the spec on its stdin."""
-    proc = subprocess.Popen([sys.executable, "-I", "-c", BOOT, str(PACKAGE_ROOT), str(write_fd)],
+    proc = start_child(write_fd, workdir)
+    send_spec(proc, spec)
+    return proc
+
+
+def start_child(write_fd: int, workdir: str) -> subprocess.Popen[bytes]:
+    """A fresh child, importing torch until its spec arrives on stdin (see `send_spec`)."""
+    return subprocess.Popen([sys.executable, "-I", "-c", BOOT, str(PACKAGE_ROOT), str(write_fd)],
                             stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
                             pass_fds=(write_fd,), env=environment(workdir), cwd=workdir, start_new_session=True)
+
+
+def send_spec(proc: subprocess.Popen[bytes], spec: bytes) -> None:
+    """Write the spec and close stdin; a child that died already is the runner's to report."""
     try:
         assert proc.stdin is not None
         proc.stdin.write(spec)
         proc.stdin.close()
     except BrokenPipeError:
         pass
-    return proc
 
 
 def kill_group(proc: Child) -> None:

@@ -37,8 +37,9 @@ from quizzer.judge.messages import (
     Result,
     RunSpec,
 )
+from quizzer.judge.prestart import Early, claim
 from quizzer.judge.printed import Printed
-from quizzer.judge.process import Child, kill_group, spawn
+from quizzer.judge.process import Child, kill_group, send_spec, spawn
 from quizzer.judge.protocol import FrameReader, ProtocolError, encode_spec
 
 if TYPE_CHECKING:
@@ -99,21 +100,30 @@ def run_child(task: str, solution: Path, forbidden: tuple[str, ...], functions: 
     spec = RunSpec(nonce, task, str(solution), list(forbidden), list(functions), device, MEMORY[device],
                    [FileSpec(s.path, s.text) for s in sources], marker)
     report = ChildRun(files=[FileRun() for _ in sources], printed=Printed(marker))
-    workdir = tempfile.mkdtemp(prefix="quizzer-judge-")
+    # A one-shot grade may find its child already importing torch (quizzer/judge/prestart.py).
+    early = claim() if host is None else None
+    workdir = early.workdir if early is not None else tempfile.mkdtemp(prefix="quizzer-judge-")
     lock = host.lock if host is not None else contextlib.nullcontext()
     with lock:
-        return _run(spec, report, workdir, timeout, host)
+        return _run(spec, report, workdir, timeout, host, early)
 
 
-def _run(spec: RunSpec, report: ChildRun, workdir: str, timeout: float, host: WarmHost | None) -> ChildRun:
+def _run(spec: RunSpec, report: ChildRun, workdir: str, timeout: float, host: WarmHost | None,
+         early: Early | None) -> ChildRun:
     from quizzer.judge.host import HostGone
 
     began = time.perf_counter()
-    read_fd, write_fd = os.pipe()
+    read_fd, write_fd = (early.read_fd, early.write_fd) if early is not None else os.pipe()
     out_read: int | None = None
     proc: Child | None = None
     try:
-        if host is not None and host.usable():
+        if early is not None:
+            send_spec(early.proc, encode_spec(spec))
+            proc = early.proc
+            assert early.proc.stdout is not None
+            out_read = os.dup(early.proc.stdout.fileno())
+            early.proc.stdout.close()
+        elif host is not None and host.usable():
             out_read, out_write = os.pipe()
             try:
                 proc = host.launch(encode_spec(spec), write_fd, out_write, workdir)
