@@ -4,7 +4,8 @@ Run: python bench/judge.py [--repeat N] [TASK...]. Every figure is a median of N
 
 - one-shot: `quizzer grade` on each reference solution (a fresh child imports torch), split into its parts from
   the child's own timings: the torch and task import, the cases (reference, known bugs and candidate), and the
-  judge's overhead beyond one (isolated, quiet) torch import and the cases. Target: at most 1.1x.
+  judge's overhead beyond one (isolated, quiet) torch import and the cases (negative when the child's head start,
+  quizzer/judge/prestart.py, hides the CLI's own start-up). Target: at most 1.1x.
 - warm re-grade: the same file graded again through a warm host (torch imported once, a fork per grade), as
   `--watch`, practice and the mock do. Target for attention: at most 0.25x.
 - watch: `quizzer grade FILE --watch` running, the file saved, until the verdict's last line is printed.

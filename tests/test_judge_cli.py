@@ -209,6 +209,7 @@ def test_a_pass_is_recorded_and_tasks_shows_it(tmp_path: Path) -> None:
     assert "passed" not in invoke("tasks")[1].splitlines()[-1]
     assert invoke("grade", str(SOLUTION), "--task", "attention")[0] == 0
     code, out, _ = invoke("tasks")
+    assert code == 0
     row = next(line for line in out.splitlines() if line.startswith("attention "))
     assert "✓ 20" in row  # the date of the pass
     assert "You have passed 1 of them." in out.splitlines()[-1]
@@ -255,11 +256,11 @@ def test_watch_grades_again_on_every_save(tmp_path: Path) -> None:
     child = pexpect.spawn(sys.executable, ["-m", "quizzer", "grade", str(path), "--watch"], cwd=str(REPO),
                           encoding="utf-8", timeout=90, env={**os.environ, "COLUMNS": "200", "TERM": "dumb"})
     try:
-        child.expect(r"\d\d:\d\d:\d\d · .*attention\.py")  # a separator with the time before each run
+        child.expect(r"─ \d\d:\d\d:\d\d · attention\.py ─")  # a separator with the time before each run
         child.expect(r"FAIL 0 of 14 cases passed")
         child.expect(r"watching .*attention\.py \((watchfiles|polling)\); save to grade again, Ctrl-C to stop")
         path.write_text("# quizzer: task=attention\n" + SOLUTION.read_text(encoding="utf-8"), encoding="utf-8")
-        child.expect(r"\d\d:\d\d:\d\d · .*attention\.py")
+        child.expect(r"─ \d\d:\d\d:\d\d · attention\.py ─")
         child.expect(r"PASS all 14 cases")
         child.expect(r"watching")
         path.write_text("# quizzer: task=attention\ndef f(:\n", encoding="utf-8")
@@ -270,3 +271,20 @@ def test_watch_grades_again_on_every_save(tmp_path: Path) -> None:
     finally:
         child.close()
     assert child.exitstatus == 130
+
+
+def test_show_answer_on_a_code_question_prints_the_reference_solution() -> None:
+    code, out, _ = invoke("show", "attention.code-scaled-dot-product", "--answer", "--lang", "en")
+    assert code == 0
+    assert "Reference solution (solutions/attention.py)" in out
+    assert "def scaled_dot_product_attention(" in out.split("Reference solution (solutions/attention.py)")[1]
+
+
+def test_gpu_check_says_plainly_when_there_is_no_cuda() -> None:
+    result = subprocess.run(["bash", str(REPO / "bench" / "gpu_check.sh"), "attention"], capture_output=True,
+                            check=False, text=True, timeout=300, env={**os.environ, "PYTHON": sys.executable})
+    if result.returncode != 2:
+        pytest.skip("a CUDA device is present: bench/gpu_check.sh grades on it instead")
+    assert result.stdout == ""
+    assert result.stderr.startswith("gpu_check: CUDA is not available here (torch ")
+    assert result.stderr.rstrip().endswith("nothing was graded. Run it on a machine with a GPU.")

@@ -90,3 +90,23 @@ def test_the_hint_ladder_climbs_one_step_at_a_time(tmp_path: Path, host: WarmHos
     assert [line.text for line in first][1].startswith("hint: the dot product of two d_k-dimensional vectors")
     assert [line.text for line in second][-1] == "fix: divide q @ k^T by math.sqrt(q.shape[-1]) before the softmax"
     assert third == [] and hint_lines(verdict, 0)[0].text.startswith("diagnosis: your output matches attention")
+
+
+def test_a_one_shot_grade_gets_its_child_started_ahead_and_an_unused_one_is_cleaned_up(tmp_path: Path) -> None:
+    import subprocess
+    import sys
+
+    from quizzer.judge.prestart import wanted
+
+    assert wanted(["quizzer", "grade", "mine.py", "--json"])
+    assert not wanted(["quizzer", "grade", "mine.py", "--watch"]) and not wanted(["quizzer", "tasks"])
+    assert not wanted(["quizzer", "grade", "--help"])
+    env = {**os.environ, "TMPDIR": str(tmp_path)}
+    ok = subprocess.run([sys.executable, "-m", "quizzer", "grade", str(REPO / "solutions" / "attention.py"), "--task",
+                         "attention", "--json"], cwd=REPO, env=env, capture_output=True, text=True, timeout=300,
+                        check=False)
+    assert ok.returncode == 0 and '"passed": true' in ok.stdout
+    missing = subprocess.run([sys.executable, "-m", "quizzer", "grade", str(tmp_path / "missing.py")], cwd=REPO,
+                             env=env, capture_output=True, text=True, timeout=300, check=False)
+    assert (missing.returncode, missing.stderr) == (2, f"error: {tmp_path / 'missing.py'}: no such file\n")
+    assert not list(tmp_path.glob("quizzer-judge-*"))  # the child started for nothing was killed, its folder gone

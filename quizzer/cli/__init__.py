@@ -5,9 +5,14 @@
 
 from __future__ import annotations
 
-from quizzer.cli.app import app
+# `quizzer grade FILE`: the judge's child starts importing torch now, while the rest of the CLI loads.
+from quizzer.judge.prestart import prestart
+
+prestart()
+
+from quizzer.cli.app import app  # noqa: E402  (after the head start, on purpose)
 
 # Importing a command module registers its commands: the daily ones first.
-from quizzer.cli import practice, mock, grade, tasks, check, calc, browse, history, validate  # noqa: F401
+from quizzer.cli import practice, mock, grade, tasks, check, calc, browse, history, validate  # noqa: F401, E402
 
 __all__ = ["app"]

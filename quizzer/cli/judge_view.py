@@ -56,9 +56,11 @@ def verdict(v: Verdict, hints: int = 0) -> None:
 
 def watch_separator(path: str) -> None:
     """`quizzer grade --watch`: a rule with the time before each grade, so runs are easy to tell apart."""
+    import os
     import time
 
-    out.rule(f"[dim]{time.strftime('%H:%M:%S')} · {escape(path)}[/]", style="dim")
+    # The file's name, not its path: a long path would be cut short in the rule.
+    out.rule(f"[dim]{time.strftime('%H:%M:%S')} · {escape(os.path.basename(path))}[/]", style="dim")
     sys.stdout.flush()
 
 

@@ -4,10 +4,21 @@ from __future__ import annotations
 
 import math
 from array import array
-from collections import Counter
 from dataclasses import dataclass
 from typing import Any
 
+from quizzer.judge.describe import (
+    close,
+    describe_errors,
+    describe_mask,
+    describe_nonzero,
+    minus,
+    num,
+    set_key,
+    shape_text,
+    short,
+    unravel,
+)
 from quizzer.judge.messages import OutputName
 from quizzer.judge.protocol import decode_values
 
@@ -76,7 +87,9 @@ class _Compare:
         if kind == "seq":
             e_items, a_items = expected["items"], actual["items"]
             if len(e_items) != len(a_items):
-                return Mismatch("type", f"{at}returned {len(a_items)} items, expected {len(e_items)}")
+                # A list's length is data (merges learned, tokens emitted); a tuple's is the output's structure.
+                kind = "values" if expected.get("type") == "list" else "type"
+                return Mismatch(kind, f"{at}returned {len(a_items)} items, expected {len(e_items)}")
             for i, (e, a) in enumerate(zip(e_items, a_items, strict=True)):
                 problem = self.run(e, a, _item(names, i, f"[{i}]"), f"{where}[{i}]")
                 if problem:
@@ -94,10 +107,10 @@ class _Compare:
         if kind == "float":
             r, a = tolerance(expected, self.rtol, self.atol, self.strict)
             e, got = expected["v"], actual["v"]
-            if _close(e, got, r, a):
+            if close(e, got, r, a):
                 return None
             finite = math.isfinite(got) or not math.isfinite(e)
-            text = f"{at}expected {e!r}, got {got!r}" if self.show else f"{at}off by {_num(abs(got - e))}"
+            text = f"{at}expected {e!r}, got {got!r}" if self.show else f"{at}off by {num(abs(got - e))}"
             return Mismatch("values" if finite else "nonfinite", text)
         if kind == "object":
             if expected["type"] == actual["type"]:
@@ -112,32 +125,32 @@ class _Compare:
     def _tensor(self, e: dict[str, Any], a: dict[str, Any], names: OutputName | None, at: str) -> Mismatch | None:
         if a["type"] != e["type"]:
             return Mismatch("type", f"{at}returned {_what(a)}, expected a torch.Tensor")
-        for key in ("shape", "dtype", "device"):
-            if a[key] != e[key]:
-                got, want = (_shape(a[key]), _shape(e[key])) if key == "shape" else (a[key], e[key])
-                return Mismatch(key, f"{at}{key} {got}, expected {want}{self._advice(key, e)}")
+        for field in ("shape", "dtype", "device"):
+            if a[field] != e[field]:
+                got, want = (shape_text(a[field]), shape_text(e[field])) if field == "shape" else (a[field], e[field])
+                return Mismatch(field, f"{at}{field} {got}, expected {want}{self._advice(field, e)}")
         if "data" not in a:
             return Mismatch("unreadable", f"{at}the output could not be read")
         ev, av = decode_values(e["data"], e["code"]), decode_values(a["data"], a["code"])
         if len(av) != len(ev):
             return Mismatch("unreadable", f"{at}the output could not be read")
         rtol, atol = tolerance(e, self.rtol, self.atol, self.strict) if e["code"] == "d" else (0.0, 0.0)
-        if _all_close(ev, av, rtol, atol, self.wildcard):
+        if _allclose(ev, av, rtol, atol, self.wildcard):
             return None
         kind = names.kind if names is not None else "values"
         if kind == "mask" or e["code"] == "B":
             labels = tuple(names.labels) if names is not None and kind == "mask" else ("False", "True")
-            return Mismatch("values", at + _describe_mask(ev, av, e["shape"], labels, kind == "mask"))
+            return Mismatch("values", at + describe_mask(ev, av, e["shape"], labels, kind == "mask"))
         if kind == "zeros":
-            return Mismatch("values", at + _describe_nonzero(av, e["shape"]))
+            return Mismatch("values", at + describe_nonzero(av, e["shape"]))
         nans = any(math.isnan(x) or math.isinf(x) for x in av) and not any(math.isnan(x) or math.isinf(x) for x in ev)
-        return Mismatch("nonfinite" if nans else "values", at + _describe_errors(ev, av, e["shape"], rtol, atol,
+        return Mismatch("nonfinite" if nans else "values", at + describe_errors(ev, av, e["shape"], rtol, atol,
                                                                                   self.show))
 
-    def _advice(self, key: str, expected: dict[str, Any]) -> str:
-        if key == "shape":
+    def _advice(self, field: str, expected: dict[str, Any]) -> str:
+        if field == "shape":
             return " (outputs are not broadcast)"
-        if key == "device":
+        if field == "device":
             return " (keep the input's device)"
         # "Keep the input's dtype" only where an input of that dtype exists (not for int8 codes, index tensors,
         # or a table built from integers alone).
@@ -192,71 +205,19 @@ def _what(enc: dict[str, Any]) -> str:
     if k == "tensor":
         if enc["type"] != "torch.Tensor":
             return f"a {enc['type']} (a torch.Tensor subclass; return a plain torch.Tensor)"
-        return f"a Tensor of shape {_shape(enc['shape'])}"
+        return f"a Tensor of shape {shape_text(enc['shape'])}"
     if k == "seq":
         return f"a {enc['type']} of {len(enc['items'])}"
     return {"none": "None", "float": "a float", "int": "an int", "bool": "a bool", "str": "a str",
             "dict": "a dict"}.get(k or "", f"a {enc.get('type', k)}")
 
 
-def _close(e: float, a: float, rtol: float, atol: float) -> bool:
-    if e == a or (math.isnan(e) and math.isnan(a)):
-        return True
-    if math.isinf(e) or math.isinf(a):  # inf - x is inf, and inf <= rtol * inf would accept anything
-        return False
-    return abs(a - e) <= atol + rtol * abs(e)
-
-
-def _all_close(ev: array, av: array, rtol: float, atol: float, wildcard: bool = False) -> bool:
+def _allclose(ev: array, av: array, rtol: float, atol: float, wildcard: bool = False) -> bool:
     if len(ev) != len(av):
         return False
     if ev == av:
         return True
-    return all(_close(e, a, rtol, atol) or (wildcard and math.isnan(e)) for e, a in zip(ev, av, strict=True))
-
-
-def _describe_errors(ev: array, av: array, shape: list[int], rtol: float, atol: float, show: bool) -> str:
-    bad, nans, worst, worst_i, max_rel = 0, 0, -1.0, 0, 0.0
-    for i, (e, a) in enumerate(zip(ev, av, strict=True)):
-        if _close(e, a, rtol, atol):
-            continue
-        bad += 1
-        err = math.inf if math.isnan(a) or math.isinf(a) or math.isinf(e) else abs(a - e)
-        nans += math.isnan(a) and not math.isnan(e)
-        if err > worst:
-            worst, worst_i = err, i
-        max_rel = max(max_rel, err / abs(e) if e else math.inf)
-    index = _unravel(worst_i, shape)
-    e, a = ev[worst_i], av[worst_i]
-    if nans:
-        head = f"produced NaN where the expected value is finite ({nans} of {len(ev)} values), first at {index}"
-    elif rtol == 0 and atol == 0:
-        head = f"{bad} of {len(ev)} values differ, first at {index}"
-    else:
-        head = (f"max abs error {_num(worst)} at {index}, max rel error {_num(max_rel)}; "
-                f"{bad} of {len(ev)} values outside rtol={rtol:g}, atol={atol:g}")
-    return head + (f" (expected {_num(e)}, got {_num(a)})" if show else "")
-
-
-def _describe_mask(ev: array, av: array, shape: list[int], labels: tuple[str, ...], is_mask: bool) -> str:
-    """`3 of 20 entries differ, e.g. at [1, 4]: expected kept, got removed` (a wrong bool reveals little)."""
-    bad = [i for i, (e, a) in enumerate(zip(ev, av, strict=True)) if bool(e) != bool(a)]
-    first = bad[0]
-    what = "entries" if is_mask else "values"
-    head = f"{len(bad)} of {len(ev)} {what} differ"
-    expected, got = labels[int(bool(ev[first]))], labels[int(bool(av[first]))]
-    if is_mask:
-        return (f"{head} (a mask: {labels[1]} or {labels[0]}), e.g. at {_unravel(first, shape)}: expected {expected}, "
-                f"got {got}")
-    return f"{head}, first at {_unravel(first, shape)} (expected {expected}, got {got})"
-
-
-def _describe_nonzero(av: array, shape: list[int]) -> str:
-    """A property whose every value must be 0 (a difference that should vanish)."""
-    worst = max(range(len(av)), key=lambda i: abs(av[i]) if not math.isnan(av[i]) else math.inf)
-    n = sum(1 for x in av if x != 0)
-    return (f"should be all zeros, but {n} of {len(av)} values are not; the largest, {_num(av[worst])}, is at "
-            f"{_unravel(worst, shape)}")
+    return all(close(e, a, rtol, atol) or (wildcard and math.isnan(e)) for e, a in zip(ev, av, strict=True))
 
 
 def _as_set(expected: dict[str, Any], actual: dict[str, Any], label: str, show: bool) -> Mismatch | None:
@@ -276,57 +237,20 @@ def _as_set(expected: dict[str, Any], actual: dict[str, Any], label: str, show: 
         rows = [(list(ev[r * ew:(r + 1) * ew]), list(av[r * aw:(r + 1) * aw])) for r in range(count)]
         lead = e_shape[:-1]
     else:
-        rows = [([_key(x) for x in expected["items"]], [_key(x) for x in actual["items"]])]
+        rows = [([set_key(x) for x in expected["items"]], [set_key(x) for x in actual["items"]])]
         lead = []
     for r, (want, got) in enumerate(rows):
-        missing, unexpected = _minus(want, got), _minus(got, want)
+        missing, unexpected = minus(want, got), minus(got, want)
         if not missing and not unexpected:
             continue
-        where = f" in row {_unravel(r, lead)}" if lead else ""
+        where = f" in row {unravel(r, lead)}" if lead else ""
         counts = (f"{len(missing)} expected element{'s' if len(missing) != 1 else ''} missing, {len(unexpected)} "
                   f"unexpected{where}")
-        seen = _minus(got, list(dict.fromkeys(got)))
-        dupes = f"; {_short(seen[0])} appears more than once" if seen else ""
-        example = f" (unexpected: {_short(unexpected[0])})" if unexpected and not seen else ""
+        seen = minus(got, list(dict.fromkeys(got)))
+        dupes = f"; {short(seen[0])} appears more than once" if seen else ""
+        example = f" (unexpected: {short(unexpected[0])})" if unexpected and not seen else ""
         if show and missing:
-            example = f" (missing: {_short(missing[0])}" + (f"; unexpected: {_short(unexpected[0])})" if unexpected
+            example = f" (missing: {short(missing[0])}" + (f"; unexpected: {short(unexpected[0])})" if unexpected
                                                             else ")")
         return Mismatch("values", f"{name}: {counts}{dupes}{example}")
     return None
-
-
-def _key(enc: dict[str, Any]) -> Any:
-    return enc.get("v") if enc.get("k") in ("str", "int", "float", "bool") else repr(enc)
-
-
-def _minus(a: list[Any], b: list[Any]) -> list[Any]:
-    """The multiset difference a - b, in a's order."""
-    left = Counter(b)
-    out = []
-    for x in a:
-        if left[x] > 0:
-            left[x] -= 1
-        else:
-            out.append(x)
-    return out
-
-
-def _short(x: Any) -> str:
-    text = _num(x) if isinstance(x, float) else repr(x) if isinstance(x, str) else str(x)
-    return text if len(text) <= 40 else text[:37] + "..."
-
-
-def _unravel(flat: int, shape: list[int]) -> str:
-    index = []
-    for dim in reversed(shape):
-        index.append(flat % dim if dim else 0)
-        flat //= dim if dim else 1
-    return "[" + ", ".join(str(i) for i in reversed(index)) + "]"
-
-
-def _shape(shape: list[int]) -> str:
-    return "(" + ", ".join(str(n) for n in shape) + ("," if len(shape) == 1 else "") + ")"
-
-
-def _num(x: float) -> str:
-    return f"{x:.4g}" if isinstance(x, float) else str(x)

@@ -12,16 +12,14 @@ import secrets
 import selectors
 import shutil
 import signal
-import subprocess
-import sys
 import tempfile
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, Protocol
+from typing import TYPE_CHECKING
 
 from quizzer.errors import QuizzerError
-from quizzer.judge.childenv import PACKAGE_ROOT, SETUP_TIMEOUT, environment
+from quizzer.judge.childenv import SETUP_TIMEOUT
 from quizzer.judge.messages import (
     CaseInfo,
     CaseStarted,
@@ -39,13 +37,14 @@ from quizzer.judge.messages import (
     Result,
     RunSpec,
 )
+from quizzer.judge.prestart import Early, claim
 from quizzer.judge.printed import Printed
+from quizzer.judge.process import Child, kill_group, send_spec, spawn
 from quizzer.judge.protocol import FrameReader, ProtocolError, encode_spec
 
 if TYPE_CHECKING:
     from quizzer.judge.host import WarmHost
 
-BOOT = "import sys; sys.path.insert(0, sys.argv[1]); from quizzer.judge.child.main import main; main()"
 OUTPUT_LIMIT = 1024 * 1024
 MEMORY = {"cpu": 4 * 2**30, "cuda": 16 * 2**30}
 
@@ -86,17 +85,6 @@ class ChildRun:
     hints: dict[str, HintText] = field(default_factory=dict)
 
 
-class Child(Protocol):
-    """A running judge child: a fresh process (subprocess.Popen) or one forked by the warm host."""
-
-    pid: int
-    returncode: int | None
-
-    def poll(self) -> int | None: ...
-
-    def wait(self, timeout: float | None = None) -> int: ...
-
-
 def run_child(task: str, solution: Path, forbidden: tuple[str, ...], functions: tuple[str, ...],
               sources: list[Source], device: str, timeout: float, host: WarmHost | None = None) -> ChildRun:
     """Judge `sources` in one child; `timeout` is the wall-clock budget of each file's import and cases.
@@ -112,21 +100,30 @@ def run_child(task: str, solution: Path, forbidden: tuple[str, ...], functions: 
     spec = RunSpec(nonce, task, str(solution), list(forbidden), list(functions), device, MEMORY[device],
                    [FileSpec(s.path, s.text) for s in sources], marker)
     report = ChildRun(files=[FileRun() for _ in sources], printed=Printed(marker))
-    workdir = tempfile.mkdtemp(prefix="quizzer-judge-")
+    # A one-shot grade may find its child already importing torch (quizzer/judge/prestart.py).
+    early = claim() if host is None else None
+    workdir = early.workdir if early is not None else tempfile.mkdtemp(prefix="quizzer-judge-")
     lock = host.lock if host is not None else contextlib.nullcontext()
     with lock:
-        return _run(spec, report, workdir, timeout, host)
+        return _run(spec, report, workdir, timeout, host, early)
 
 
-def _run(spec: RunSpec, report: ChildRun, workdir: str, timeout: float, host: WarmHost | None) -> ChildRun:
+def _run(spec: RunSpec, report: ChildRun, workdir: str, timeout: float, host: WarmHost | None,
+         early: Early | None) -> ChildRun:
     from quizzer.judge.host import HostGone
 
     began = time.perf_counter()
-    read_fd, write_fd = os.pipe()
+    read_fd, write_fd = (early.read_fd, early.write_fd) if early is not None else os.pipe()
     out_read: int | None = None
     proc: Child | None = None
     try:
-        if host is not None and host.usable():
+        if early is not None:
+            send_spec(early.proc, encode_spec(spec))
+            proc = early.proc
+            assert early.proc.stdout is not None
+            out_read = os.dup(early.proc.stdout.fileno())
+            early.proc.stdout.close()
+        elif host is not None and host.usable():
             out_read, out_write = os.pipe()
             try:
                 proc = host.launch(encode_spec(spec), write_fd, out_write, workdir)
@@ -136,7 +133,7 @@ def _run(spec: RunSpec, report: ChildRun, workdir: str, timeout: float, host: Wa
             finally:
                 os.close(out_write)
         if proc is None:
-            proc = _spawn(spec, write_fd, workdir)
+            proc = spawn(encode_spec(spec), write_fd, workdir)
             assert proc.stdout is not None
             out_read = os.dup(proc.stdout.fileno())
             proc.stdout.close()
@@ -159,30 +156,6 @@ def _run(spec: RunSpec, report: ChildRun, workdir: str, timeout: float, host: Wa
         shutil.rmtree(workdir, ignore_errors=True)
     report.timings["wall_s"] = time.perf_counter() - began
     return report
-
-
-def _spawn(spec: RunSpec, write_fd: int, workdir: str) -> subprocess.Popen[bytes]:
-    """A fresh child that imports torch itself, with the spec on its stdin."""
-    proc = subprocess.Popen([sys.executable, "-I", "-c", BOOT, str(PACKAGE_ROOT), str(write_fd)],
-                            stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
-                            pass_fds=(write_fd,), env=environment(workdir), cwd=workdir, start_new_session=True)
-    try:
-        assert proc.stdin is not None
-        proc.stdin.write(encode_spec(spec))
-        proc.stdin.close()
-    except BrokenPipeError:
-        pass
-    return proc
-
-
-def kill_group(proc: Child) -> None:
-    """Kill the child's whole session (and the child itself, should it not have its own session yet)."""
-    with contextlib.suppress(ProcessLookupError, PermissionError):
-        os.killpg(proc.pid, signal.SIGKILL)
-    with contextlib.suppress(ProcessLookupError, PermissionError):
-        os.kill(proc.pid, signal.SIGKILL)
-    with contextlib.suppress(subprocess.TimeoutExpired):
-        proc.wait(timeout=10)
 
 
 class _Loop:

@@ -39,9 +39,13 @@ class CodeKind(QuestionKind):
         return f"write {', '.join(info.functions)}{banned}"
 
     def reveal(self, q: Question, lang: Lang) -> list[str]:
-        """How to start the task."""
+        """How to start the task, then the reference solution (`show --answer`)."""
         task = spec_of(q, Code).task
-        return [f"hand-write task '{task}': quizzer start {task}"]
+        lines = [f"hand-write task '{task}': quizzer start {task}"]
+        solution = self.reference(q, None, lang)
+        if solution:
+            lines += ["", f"Reference solution (solutions/{task}.py):", *solution.rstrip().splitlines()]
+        return lines
 
     def answer_json(self, q: Question) -> dict[str, Any]:
         """The task id."""

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from quizzer.errors import QuizzerError
 from quizzer.kinds import kind_of
@@ -11,7 +12,25 @@ from quizzer.models import Code, Lang, Question
 from quizzer.practice.prompter import Deadline, Prompter, Quit, TimedOut
 from quizzer.practice.view import PracticeView
 
+if TYPE_CHECKING:
+    from quizzer.judge.report import HintLadder
+
 NOT_GRADED = "not graded"
+# Per task: the last grade and how far up its hint ladder `:hint` has gone (the explanation, then the fix).
+_LADDERS: dict[str, HintLadder] = {}
+
+
+def _ladder(task: str) -> HintLadder:
+    from quizzer.judge.report import HintLadder
+
+    return _LADDERS.setdefault(task, HintLadder())
+
+
+def _warm_up() -> None:
+    """Start the warm judge host while the candidate writes: every grade then skips importing torch."""
+    from quizzer.judge.host import shared
+
+    shared().start()
 
 
 def prepare(question: Question, folder: Path) -> tuple[Path, bool]:
@@ -29,12 +48,17 @@ def prepare(question: Question, folder: Path) -> tuple[Path, bool]:
 def judge(question: Question, path: Path, device: str, view: PracticeView) -> tuple[bool, float, str]:
     """Grade the file: (passed, share of cases passed, one-line summary); the verdict is shown in full."""
     from quizzer.judge.grading import grade
+    from quizzer.judge.host import shared
+    from quizzer.judge.passes import record_pass
 
+    task = spec_of(question, Code).task
     try:
-        verdict = grade(path, spec_of(question, Code).task, device)
+        verdict = grade(path, task, device, host=shared())
     except QuizzerError as exc:
         view.problem(exc.message)
         return False, 0.0, exc.message
+    record_pass(verdict)
+    _ladder(task).reset(verdict)
     view.judged(verdict)
     passed = sum(1 for c in verdict.cases if c.passed)
     total = len(verdict.cases) or 1
@@ -50,7 +74,12 @@ def _read_command(question: Question, prompter: Prompter, view: PracticeView, la
         if command == ":quit":
             raise Quit
         if command == ":hint":
-            view.note(kind_of(question).hint(question, lang))
+            # After a failed grade: one more step of its hints; before any grade: what to write.
+            steps = _ladder(spec_of(question, Code).task).next()
+            for line in steps:
+                view.note(" " * line.indent + line.text)
+            if not steps:
+                view.note(kind_of(question).hint(question, lang))
         elif command == ":help":
             view.note("Enter: write the starter, then grade your file · :hint · :skip · :quit")
         else:
@@ -63,6 +92,7 @@ def practice_code(question: Question, folder: Path, device: str, prompter: Promp
     if _read_command(question, prompter, view, lang) == ":skip":
         return None
     path, existing = prepare(question, folder)
+    _warm_up()
     # Where the file is and why there: the work folder (--workdir, default ./quizzer-work) keeps it between sessions.
     view.note(f"{'using your existing' if existing else 'starter written to'} {path} in the practice work folder "
               f"{folder.resolve()} (set it with --workdir; your file stays there for the next session)")
@@ -82,6 +112,7 @@ def run_code_question(question: Question, folder: Path, device: str, prompter: P
                       view: PracticeView) -> tuple[str, float, str]:
     """The mock's hand-write step: the starter is written at once, the file is graded on Enter or when time is up."""
     path, existing = prepare(question, folder)
+    _warm_up()
     view.note(f"{'Your file' if existing else 'The starter'} is {path}: write your solution there, then press "
               f"Enter to grade it (it is graded when time runs out too; :skip gives up).")
     status = "answered"

@@ -31,16 +31,10 @@ def serve() -> None:
     sock = socket.socket(fileno=int(sys.argv[2]))
     began = time.perf_counter()
     try:
-        import warnings
+        from quizzer.judge.child.main import preload
 
-        # The CPU wheel warns on import when numpy is missing; candidates should not see it.
-        warnings.filterwarnings("ignore", message=".*NumPy.*")
+        preload()
         import torch
-
-        import quizzer.judge.child.guard
-        import quizzer.judge.child.main
-        import quizzer.judge.child.values
-        import quizzer.judge.spec  # noqa: F401  (what every task module imports)
 
         _send(sock, {"ready": torch.__version__, "import_s": time.perf_counter() - began})
     except BaseException:

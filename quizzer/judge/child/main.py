@@ -61,13 +61,30 @@ class Channel:
 
 
 def main() -> None:
-    """Entry point: read the spec, limit resources, judge, exit without running user atexit hooks."""
+    """Entry point: import torch, read the spec, limit resources, judge, exit without running user atexit hooks."""
+    began = _now()
+    # torch first: a child started ahead of its spec (quizzer/judge/prestart.py) spends the wait importing it.
+    preload()
+    imported_s = _now() - began
     spec = decode_spec(sys.stdin.buffer.read())
     sys.stdin.close()
-    run(spec, int(sys.argv[2]))
+    run(spec, int(sys.argv[2]), imported_s)
 
 
-def run(spec: RunSpec, fd: int) -> None:
+def preload() -> None:
+    """Import torch and the child's own modules (no torch operation runs: the warm host forks after this)."""
+    import warnings
+
+    # The CPU wheel warns on import when numpy is missing; candidates should not see it.
+    warnings.filterwarnings("ignore", message=".*NumPy.*")
+    import torch  # noqa: F401
+
+    import quizzer.judge.child.guard
+    import quizzer.judge.child.values
+    import quizzer.judge.spec  # noqa: F401  (what every task module imports)
+
+
+def run(spec: RunSpec, fd: int, imported_s: float = 0.0) -> None:
     """Judge `spec`, reporting on descriptor `fd`, and exit (also the entry of a child forked by the warm host)."""
     _limit(spec)
     for stream in (sys.stdout, sys.stderr):
@@ -76,7 +93,7 @@ def run(spec: RunSpec, fd: int) -> None:
             stream.reconfigure(line_buffering=True)  # type: ignore[union-attr]
     chan = Channel(fd, spec.nonce)
     try:
-        _judge(spec, chan)
+        _judge(spec, chan, imported_s)
     except BaseException:  # the harness itself failed (a task bug, a broken torch): say so, never hang
         chan.send(Fatal(traceback.format_exc(limit=-6)))
     sys.stdout.flush()
@@ -96,7 +113,7 @@ def _limit(spec: RunSpec) -> None:
             resource.setrlimit(which, (value, value))
 
 
-def _judge(spec: RunSpec, chan: Channel) -> None:
+def _judge(spec: RunSpec, chan: Channel, imported_s: float) -> None:
     import importlib
     import warnings
 
@@ -109,7 +126,7 @@ def _judge(spec: RunSpec, chan: Channel) -> None:
     from quizzer.judge.child import values as V
     from quizzer.judge.child.guard import Forbidden, Guard
 
-    chan.send(Hello(torch.__version__, _now() - start))
+    chan.send(Hello(torch.__version__, imported_s + _now() - start))
     device = spec.device
     if device == "cuda" and not torch.cuda.is_available():
         build = "a CPU-only build" if torch.version.cuda is None else "no CUDA device is visible"
@@ -218,6 +235,11 @@ def _prepare(spec: RunSpec, task: Any, chan: Channel, V: Any) -> tuple[list[Any]
     bugs = [(bug.id, _load(f"bug_{bug.id}", bug.apply(source), spec.solution))
             for bug in task.BUGS if bug.hint is not None]
     device = spec.device
+    names = {case.name for case in task.CASES}
+    for case in task.CASES:
+        unknown = sorted(set(case.hint_after or ()) - names)
+        if unknown:  # a task author's slip: the hint would silently never show
+            raise ValueError(f"case {case.name}: hint_after names no case of this task: {', '.join(unknown)}")
     prepared = []
     for case in task.CASES:
         run = case.run or task.RUN

@@ -1,5 +1,8 @@
+# expect hint: merge whole adjacent symbols
+# expect diagnosis: none
 # Symbols kept as one space-joined string and merged with str.replace: 'ba b'.replace('a b', 'ab') glues a pair
-# that straddles a longer symbol.
+# that straddles a longer symbol. Its bpe_encode (each merge once, in order) differs from the known bug's on
+# encode_repeats, so no single known bug explains the whole file: the case hint says what is wrong.
 from collections import Counter
 
 

@@ -1,4 +1,5 @@
 # expect failed: nll_large_scores, viterbi_example, viterbi_ragged, viterbi_strong_transitions, viterbi_length_one, viterbi_float64
+# expect hint: logsumexp
 # The forward algorithm in probability space (exp, matrix product, log at the end): right for small scores,
 # inf - inf = nan once a path's score passes about 88 in float32.
 import torch

@@ -1,3 +1,4 @@
+# expect hint: a done at step t masks both
 # The done flag read one step late (dones[t + 1], the "next state starts a new episode" convention of some
 # PPO code bases); this task's dones[t] means the episode ended after reward r_t.
 import torch

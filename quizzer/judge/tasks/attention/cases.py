@@ -6,7 +6,17 @@ from typing import Any
 
 import torch
 
-from quizzer.judge.spec import CAUSAL_BOTTOM_RIGHT, FLOAT32_SOFTMAX, Bug, Case, Hint, call, mask, out, randn
+from quizzer.judge.spec import (
+    CAUSAL_BOTTOM_RIGHT,
+    FLOAT32_SOFTMAX,
+    Bug,
+    Case,
+    Hint,
+    call,
+    mask,
+    out,
+    randn,
+)
 
 RUN = call("scaled_dot_product_attention", "q", "k", "v")
 

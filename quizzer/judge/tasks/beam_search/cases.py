@@ -8,6 +8,7 @@ import torch
 
 from quizzer.judge.spec import Bug, Case, randn
 
+OUTPUTS = "tokens"
 MIX = 5  # the toy model also looks at sum(prefix) % MIX, so a prefix must be tracked whole, not just its last token
 
 

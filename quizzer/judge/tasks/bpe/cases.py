@@ -8,6 +8,7 @@ import torch
 
 from quizzer.judge.spec import Bug, Case
 
+OUTPUTS = "merges"
 
 def RUN(api: Any, a: dict[str, Any]) -> list[tuple[str, str]]:
     """The learned merges, each read as a tuple (a list of two strings counts too)."""
@@ -47,32 +48,40 @@ CLASSIC_MERGES = [("e", "s"), ("es", "t"), ("l", "o"), ("lo", "w"), ("e", "w"), 
 CASES = [
     Case("example", {"corpus": CLASSIC, "num_merges": 10}, hidden=False),
     Case("equal_counts", {"corpus": ["xy ab", "cd ab xy cd"], "num_merges": 3},
-         hint="among pairs with the same count take the smallest (left, right) tuple: ('a', 'b') before ('c', 'd')"),
+         hint="among pairs with the same count take the smallest (left, right) tuple: ('a', 'b') before ('c', 'd')",
+         hint_after=("example",)),
     Case("word_counts", {"corpus": ["ab ab ab ab cd cd", "ef", "cd"], "num_merges": 2},
-         hint="a word that occurs c times adds c to each of its pairs"),
+         hint="a word that occurs c times adds c to each of its pairs", hint_after=("example",)),
     Case("repeated_letters", {"corpus": ["aaaa aaab", "bbb ab"], "num_merges": 4},
-         hint="every adjacent position counts: 'aaaa' holds ('a', 'a') three times; merging goes left to right"),
+         hint="every adjacent position counts: 'aaaa' holds ('a', 'a') three times; merging goes left to right",
+         hint_after=("example",)),
     Case("runs_out_of_pairs", {"corpus": ["ab abc", "a"], "num_merges": 10},
-         hint="stop when no word has two symbols left: fewer than num_merges merges is fine"),
+         hint="stop when no word has two symbols left: fewer than num_merges merges is fine",
+         hint_after=("example",)),
     Case("inside_a_symbol", {"corpus": ["ba ba ba bab ab ab"], "num_merges": 5},
-         hint="merge whole adjacent symbols: in ['ba', 'b'] the pair ('a', 'b') does not occur"),
+         hint="merge whole adjacent symbols: in ['ba', 'b'] the pair ('a', 'b') does not occur",
+         hint_after=("example",)),
     Case("any_whitespace", {"corpus": ["to  be\tor\nnot to be", " be  to "], "num_merges": 6},
-         hint="words are separated by any run of whitespace (str.split()), which never ends up in a symbol"),
+         hint="words are separated by any run of whitespace (str.split()), which never ends up in a symbol",
+         hint_after=("example",)),
     Case("chinese_text", {"corpus": ["机器学习 学习 机器", "深度学习 机器学习"], "num_merges": 5}),
     Case("single_count_pairs", {"corpus": ["abcdef", "uvw"], "num_merges": 4},
-         hint="a pair seen once is still merged (a count of 1 is enough)"),
+         hint="a pair seen once is still merged (a count of 1 is enough)", hint_after=("example",)),
     Case("no_merges", {"corpus": CLASSIC, "num_merges": 0}),
     Case("random_corpus", random_corpus(12, "etaoinshr", 25)),
     Case("encode_example", {"words": ["lowest", "newer", "wider", "low"], "merges": CLASSIC_MERGES}, run=encode,
-         hidden=False),
+         hidden=False, outputs="encoded words"),
     Case("encode_many", {"words": ["newest", "widest", "lowest", "lower", "slow", "west", "dew", "tidewest"],
-                         "merges": CLASSIC_MERGES}, run=encode),
+                         "merges": CLASSIC_MERGES}, run=encode, outputs="encoded words"),
     Case("encode_by_rank", {"words": ["abc", "abcabc", "cab"], "merges": [("b", "c"), ("a", "b"), ("a", "bc")]},
-         run=encode, hint="merge the known pair with the lowest rank (earliest in merges) first, not the leftmost"),
+         run=encode, hint="merge the known pair with the lowest rank (earliest in merges) first, not the leftmost",
+         hint_after=("encode_example",), outputs="encoded words"),
     Case("encode_unknown_characters", {"words": ["zebra", "q", "lowz"], "merges": CLASSIC_MERGES}, run=encode,
-         hint="characters that no merge mentions stay single symbols"),
+         hint="characters that no merge mentions stay single symbols",
+         hint_after=("encode_example",), outputs="encoded words"),
     Case("encode_repeats", {"words": ["aaaaa", "aaaaaaaa", "a"], "merges": [("a", "a"), ("aa", "aa"), ("aa", "a")]},
-         run=encode, hint="each merge joins every occurrence left to right: 'aaaaa' with ('a', 'a') is aa aa a"),
+         run=encode, hint="each merge joins every occurrence left to right: 'aaaaa' with ('a', 'a') is aa aa a",
+         hint_after=("encode_example",), outputs="encoded words"),
 ]
 
 _SPLIT = "word_counts = Counter(word for text in corpus for word in text.split())"

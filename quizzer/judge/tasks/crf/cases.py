@@ -9,6 +9,7 @@ import torch
 
 from quizzer.judge.spec import Bug, Case, randint, randn
 
+OUTPUTS = "nll"
 
 def sequences(lengths: Sequence[int], L: int, T: int, *, scale: float = 1.0, trans_scale: float = 1.0,
               dtype: str = "float32") -> Any:
@@ -52,23 +53,27 @@ CASES = [
     Case("nll_full_length", sequences([6, 6, 6], L=6, T=5)),
     Case("nll_ragged", sequences([7, 3, 1, 5, 6], L=7, T=4),
          hint="padded positions take no part: no emission, transition or end score there, and the forward "
-              "recursion stops at each sequence's last real position"),
+              "recursion stops at each sequence's last real position", hint_after=("nll_example",)),
     Case("nll_length_one", sequences([1, 1, 1], L=5, T=4),
-         hint="a sequence of length 1 scores start + emission + end of its single tag"),
+         hint="a sequence of length 1 scores start + emission + end of its single tag", hint_after=("nll_example",)),
     Case("nll_one_tag", sequences([5, 2], L=5, T=1),
-         hint="with a single tag the gold path is the only path, so the nll is 0"),
+         hint="with a single tag the gold path is the only path, so the nll is 0", hint_after=("nll_example",)),
     Case("nll_large_scores", sequences([12, 9], L=12, T=6, scale=40.0),
-         hint="path scores reach the hundreds: stay in log space (logsumexp), never exp a path score"),
+         hint="path scores reach the hundreds: stay in log space (logsumexp), never exp a path score",
+         hint_after=("nll_example",), hint_on="nonfinite"),
     Case("nll_float64", sequences([5, 3, 4], L=5, T=4, dtype="float64")),
     Case("nll_gradient", sequences([5, 3], L=5, T=3), run=gradient,
-         hint="the nll must stay differentiable w.r.t. emissions, transitions, start and end"),
-    Case("viterbi_example", sequences([5, 3], L=5, T=3), run=viterbi, hidden=False),
+         hint="the nll must stay differentiable w.r.t. emissions, transitions, start and end",
+         hint_after=("nll_example",), hint_on="any", outputs="gradients"),
+    Case("viterbi_example", sequences([5, 3], L=5, T=3), run=viterbi, hidden=False, outputs="best paths"),
     Case("viterbi_ragged", sequences([8, 2, 5, 1, 7], L=8, T=5), run=viterbi,
-         hint="each path has exactly mask[b].sum() tags and ends at the sequence's last real position"),
+         hint="each path has exactly mask[b].sum() tags and ends at the sequence's last real position",
+         hint_after=("viterbi_example",), outputs="best paths"),
     Case("viterbi_strong_transitions", sequences([9, 6], L=9, T=4, trans_scale=4.0), run=viterbi,
-         hint="the best path maximises emissions plus transitions, start and end, not each position's emission"),
-    Case("viterbi_length_one", sequences([1, 3, 1], L=3, T=5), run=viterbi),
-    Case("viterbi_float64", sequences([6, 4, 6], L=6, T=4, dtype="float64"), run=viterbi),
+         hint="the best path maximises emissions plus transitions, start and end, not each position's emission",
+         hint_after=("viterbi_example",), outputs="best paths"),
+    Case("viterbi_length_one", sequences([1, 3, 1], L=3, T=5), run=viterbi, outputs="best paths"),
+    Case("viterbi_float64", sequences([6, 4, 6], L=6, T=4, dtype="float64"), run=viterbi, outputs="best paths"),
 ]
 
 _FORWARD = "scores = alpha.unsqueeze(2) + transitions + emissions[:, t].unsqueeze(1)"

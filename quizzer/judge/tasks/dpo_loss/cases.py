@@ -6,10 +6,11 @@ from typing import Any
 
 import torch
 
-from quizzer.judge.spec import Bug, Case, call, randn
+from quizzer.judge.spec import Bug, Case, call, out, randn
 
 RUN = call("dpo_loss", "policy_chosen_logps", "policy_rejected_logps", "ref_chosen_logps", "ref_rejected_logps")
 NAMES = ("policy_chosen_logps", "policy_rejected_logps", "ref_chosen_logps", "ref_rejected_logps")
+OUTPUTS = out("result", "losses", "chosen_rewards", "rejected_rewards")
 
 
 def pairs(n: int, beta: float, dtype: str = "float32", drift: float = 3.0) -> Any:
@@ -46,16 +47,17 @@ CASES = [
     Case("beta_0_5", pairs(6, beta=0.5), hint="use the beta passed in, on the loss and on the rewards"),
     Case("beta_2", pairs(5, beta=2.0, drift=1.0)),
     Case("policy_is_reference", untrained,
-         hint="when the policy equals the reference every loss is log 2 and every reward is 0"),
+         hint="when the policy equals the reference every loss is log 2 and every reward is 0", hint_after=()),
     Case("one_pair", pairs(1, beta=0.3)),
     Case("batch_32", pairs(32, beta=0.05, drift=10.0)),
     Case("float64", pairs(7, beta=0.2, dtype="float64")),
     # beta * margin reaches about +-300: sigmoid underflows to 0 in float32 for the pairs the policy gets wrong.
     Case("huge_margins", pairs(8, beta=1.0, drift=200.0),
          hint="the loss must stay finite for huge margins: use F.logsigmoid(x) (or -softplus(-x)), "
-              "not log(sigmoid(x))"),
+              "not log(sigmoid(x))", hint_on="nonfinite"),
     Case("gradient", pairs(6, beta=0.5), run=gradient,
-         hint="the loss must stay differentiable w.r.t. the policy log-probs (no .detach(), .item() or no_grad)"),
+         hint="the loss must stay differentiable w.r.t. the policy log-probs (no .detach(), .item() or no_grad)",
+         hint_on="any", outputs="gradients"),
 ]
 
 _LOGITS = "logits = beta * (chosen_logratios - rejected_logratios)"

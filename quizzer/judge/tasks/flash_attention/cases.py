@@ -2,7 +2,14 @@
 
 from __future__ import annotations
 
-from quizzer.judge.spec import CAUSAL_BOTTOM_RIGHT, FLOAT32_SOFTMAX, Bug, Case, call, randn
+from quizzer.judge.spec import (
+    CAUSAL_BOTTOM_RIGHT,
+    FLOAT32_SOFTMAX,
+    Bug,
+    Case,
+    call,
+    randn,
+)
 
 RUN = call("flash_attention", "q", "k", "v")
 

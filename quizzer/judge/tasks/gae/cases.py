@@ -6,9 +6,10 @@ from typing import Any
 
 import torch
 
-from quizzer.judge.spec import Bug, Case, call, rand, randn
+from quizzer.judge.spec import Bug, Case, call, out, rand, randn
 
 RUN = call("gae", "rewards", "values", "dones")
+OUTPUTS = out("result", "advantages", "returns")
 
 
 def rollout(*shape: int, done_rate: float = 0.2, dtype: str = "float32", last_done: bool | None = None,
@@ -32,11 +33,13 @@ CASES = [
     Case("no_dones", rollout(2, 10, done_rate=0.0, gamma=0.95, lam=0.9),
          hint="without dones the last step bootstraps from values[..., T]"),
     Case("done_at_last_step", rollout(3, 6, done_rate=0.0, last_done=True, gamma=0.9, lam=0.9),
-         hint="a done at the last step means values[..., T] is not bootstrapped"),
+         hint="a done at the last step means values[..., T] is not bootstrapped",
+         hint_after=("no_dones", "monte_carlo")),
     Case("many_episodes", rollout(2, 16, done_rate=0.4, last_done=False, gamma=0.97, lam=0.9),
-         hint="a done at step t masks both V(s_{t+1}) in delta_t and A_{t+1} in the recursion"),
+         hint="a done at step t masks both V(s_{t+1}) in delta_t and A_{t+1} in the recursion",
+         hint_after=("no_dones", "monte_carlo")),
     Case("every_step_ends", rollout(4, 5, done_rate=1.1, gamma=0.99, lam=0.95),
-         hint="when every step ends an episode, A_t = r_t - V(s_t)"),
+         hint="when every step ends an episode, A_t = r_t - V(s_t)", hint_after=("no_dones", "monte_carlo")),
     Case("monte_carlo", rollout(2, 7, done_rate=0.0, gamma=1.0, lam=1.0),
          hint="with gamma = lam = 1 and no dones, A_t = sum of rewards from t on + V(s_T) - V(s_t)"),
     Case("td0", rollout(3, 6, gamma=0.9, lam=0.0), hint="with lam = 0, A_t is the one-step TD error delta_t"),

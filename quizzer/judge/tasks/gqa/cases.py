@@ -6,7 +6,15 @@ from typing import Any
 
 import torch
 
-from quizzer.judge.spec import CAUSAL_BOTTOM_RIGHT, FLOAT32_SOFTMAX, Bug, Case, call, out, randn
+from quizzer.judge.spec import (
+    CAUSAL_BOTTOM_RIGHT,
+    FLOAT32_SOFTMAX,
+    Bug,
+    Case,
+    call,
+    out,
+    randn,
+)
 
 RUN = call("grouped_query_attention", "q", "k", "v")
 

@@ -6,8 +6,9 @@ from typing import Any
 
 import torch
 
-from quizzer.judge.spec import Bug, Case, rand, randn
+from quizzer.judge.spec import Bug, Case, out, rand, randn
 
+OUTPUTS = out("result", "loss", "advantages")
 NAMES = ("logps", "old_logps", "ref_logps", "rewards", "mask")
 
 
@@ -52,7 +53,7 @@ def gradient(api: Any, a: dict[str, Any]) -> Any:
 CASES = [
     Case("example", rollouts(2, 4, 6, dtype="float32"), hidden=False),
     Case("tied_group", rollouts(3, 4, 5, dtype="float32", tied_group=True),
-         hint="a group whose rewards are all equal has advantage 0 (0 / (0 + eps)), not NaN"),
+         hint="a group whose rewards are all equal has advantage 0 (0 / (0 + eps)), not NaN", hint_on="nonfinite"),
     Case("binary_rewards", rollouts(2, 8, 7, dtype="float32", binary=True)),
     Case("pairs_G2", rollouts(4, 2, 5, dtype="float32"),
          hint="with G = 2 the sample std (divide by G - 1) and the population std differ by sqrt(2)"),
@@ -67,7 +68,8 @@ CASES = [
     Case("no_padding", rollouts(2, 3, 4, dtype="float32", padded=False)),
     Case("float64", rollouts(3, 4, 9)),
     Case("gradient", rollouts(2, 4, 6, dtype="float32", drift=0.4), run=gradient,
-         hint="the loss must be differentiable w.r.t. logps, with zero gradient at padded tokens"),
+         hint="the loss must be differentiable w.r.t. logps, with zero gradient at padded tokens",
+         hint_on="any", outputs="gradient"),
 ]
 
 _GROUPED = "grouped = rewards.view(-1, group_size)"

@@ -10,9 +10,10 @@ from typing import Any
 
 import torch
 
-from quizzer.judge.spec import Bug, Case, call, randn
+from quizzer.judge.spec import Bug, Case, call, out, randn
 
 RUN = call("layernorm_backward", "x", "weight", "grad_output")
+OUTPUTS = out("result", "grad_x", "grad_weight", "grad_bias")
 
 
 def rows(n: int, d: int, dtype: str = "float32", scale: float = 1.0, offset: float = 0.0, eps: float = 1e-5,
@@ -42,7 +43,8 @@ CASES = [
     Case("tiny_inputs", rows(4, 32, scale=1e-3),
          hint="with inputs this small, where eps goes matters: x_hat = (x - mean) / sqrt(var + eps)"),
     Case("custom_eps", rows(4, 16, scale=0.3, eps=0.1), hint="use the eps passed in"),
-    Case("constant_row", constant_row, hint="a constant row has var = 0: eps keeps every gradient finite"),
+    Case("constant_row", constant_row, hint="a constant row has var = 0: eps keeps every gradient finite",
+         hint_on="nonfinite"),
     Case("uniform_upstream", rows(5, 12, unit_grad=True),
          hint="an upstream gradient of all ones with weight w gives grad_x = rstd * (w - mean(w) - x_hat * "
               "mean(w * x_hat)): keep the paths through the mean and the variance"),

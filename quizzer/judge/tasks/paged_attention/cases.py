@@ -8,7 +8,7 @@ from typing import Any
 
 import torch
 
-from quizzer.judge.spec import FLOAT32_SOFTMAX, Bug, Case, call, randn
+from quizzer.judge.spec import FLOAT32_SOFTMAX, Bug, Case, call, out, randn
 
 RUN = call("paged_attention", "q", "k_cache", "v_cache", "block_tables", "seq_lens")
 
@@ -69,11 +69,13 @@ CASES = [
          hint="look every block up in the sequence's block table; blocks are in no particular physical order"),
     Case("shared_prefix", paged([9, 12], block_size=4, shared=2)),
     Case("shared_prefix_same_output", paged([8, 12], block_size=4, shared=2), run=shared_prefix,
-         hint="two sequences whose tables name the same blocks must read the same keys and values"),
+         hint="two sequences whose tables name the same blocks must read the same keys and values",
+         hint_after=(), outputs=out("output 1 minus output 0", kind="zeros")),
     Case("block_size_1", paged([3, 5, 1], block_size=1)),
     Case("long_sequences", paged([300, 157], heads=8, kv_heads=2, d=32, block_size=16, spare_entries=2)),
     Case("large_scores", paged([20, 13], q_scale=30.0),
-         hint="scores reach the hundreds: softmax must subtract the row max (torch.softmax does)"),
+         hint="scores reach the hundreds: softmax must subtract the row max (torch.softmax does)",
+         hint_on="nonfinite"),
     Case("float64", paged([7, 5, 10], heads=4, kv_heads=2, dtype="float64"), note=FLOAT32_SOFTMAX),
 ]
 

@@ -9,6 +9,7 @@ import torch
 from quizzer.judge.spec import Bug, Case, call, rand, randn
 
 RUN = call("reward_model_loss", "chosen_scores", "rejected_scores")
+OUTPUTS = "loss"
 
 
 def scores(n: int, dtype: str = "float32", scale: float = 1.5, margin: Any = None) -> dict[str, Any]:
@@ -38,19 +39,22 @@ CASES = [
     Case("example", scores(4), hidden=False),
     Case("margin_float", scores(6, margin=1.0),
          hint="the margin is subtracted: -log sigmoid(chosen - rejected - margin)"),
-    Case("margin_per_pair", scores(8, margin=rand(8)), hint="a (B,) margin gives each pair its own margin"),
+    Case("margin_per_pair", scores(8, margin=rand(8)), hint="a (B,) margin gives each pair its own margin",
+         hint_after=("example", "margin_float")),
     Case("margin_none_explicit", scores(5, margin=None) | {"margin": None}),
-    Case("ties", ties, hint="equal scores give log 2 per pair"),
+    Case("ties", ties, hint="equal scores give log 2 per pair", hint_after=()),
     Case("one_pair", scores(1)),
     Case("batch_64", scores(64, scale=3.0)),
     Case("float64", scores(7, dtype="float64", margin=0.5)),
     # Differences of several hundred: sigmoid underflows to 0 in float32 for the pairs ranked the wrong way.
     Case("huge_scores", scores(8, scale=150.0),
-         hint="the loss must stay finite when scores differ by hundreds: use F.logsigmoid(x) or -softplus(-x)"),
+         hint="the loss must stay finite when scores differ by hundreds: use F.logsigmoid(x) or -softplus(-x)",
+         hint_on="nonfinite"),
     Case("huge_scores_float64", scores(8, dtype="float64", scale=1000.0),
-         hint="the loss must stay finite when scores differ by thousands, in float64 too"),
+         hint="the loss must stay finite when scores differ by thousands, in float64 too", hint_on="nonfinite"),
     Case("gradient", scores(5, margin=0.3), run=gradient,
-         hint="the loss must stay differentiable w.r.t. both scores (no .detach() or .item())"),
+         hint="the loss must stay differentiable w.r.t. both scores (no .detach() or .item())",
+         hint_on="any", outputs="gradients"),
 ]
 
 _DIFF = "diff = chosen_scores - rejected_scores"

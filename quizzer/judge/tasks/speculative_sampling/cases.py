@@ -9,6 +9,7 @@ import torch
 
 from quizzer.judge.spec import Bug, Case, rand, randn
 
+OUTPUTS = "emitted tokens"
 NAMES = ("draft_tokens", "draft_probs", "target_probs", "uniforms")
 
 
