@@ -44,6 +44,6 @@ def test_another_questions_reference_answer_is_rarely_good() -> None:
             passed_by_other += 1
     # The goal (issue 16) is at most 3% of questions. Neighbouring questions share facts (a reference answer
     # on Pre-LN vs Post-LN also answers "why Pre-Norm"), and getting there needs those pairs merged or their
-    # essential points sharpened; measured now: 46 of 172 (27%, down from 117 of 151 when claims replaced
+    # essential points sharpened; measured now: 37 of 172 (22%, down from 117 of 151 when claims replaced
     # words). This pins today's level so it can only go down.
-    assert passed_by_other <= 0.27 * len(questions), passed_by_other
+    assert passed_by_other <= 0.22 * len(questions), passed_by_other
