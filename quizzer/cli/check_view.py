@@ -50,7 +50,7 @@ def question_check(c: QuestionCheck) -> None:
         rating = graded.suggested_rating
         out.print(f"{MARKS[c.verdict]} {c.verdict}: {escape(graded.message)} · suggested rating "
                   f"{int(rating)} {rating.label}")
-        _review(c.review)
+        show_review(c.review)
         for follow in q.follow_ups:
             out.print(f"[dim]follow-up: {escape(follow.get(c.lang))}[/]")
         sys.stdout.flush()
@@ -72,14 +72,16 @@ def question_check(c: QuestionCheck) -> None:
     sys.stdout.flush()
 
 
-def _review(review: Review) -> None:
-    """The reference answer, each key point covered or missed, and each misconception with its correction."""
+def show_review(review: Review, summary: str | None = None) -> None:
+    """The reference answer, each key point covered or missed (listed plainly when nothing was answered), and
+    each misconception the answer asserted with its correction; shared by check, practice and the mock."""
     out.print("[bold]Reference answer[/]")
     out.print(escape(review.reference))
-    out.print("[bold]Key points[/]")
-    for point, hit in zip(review.points, review.covered, strict=True):
+    out.print(f"[bold]Key points[/] ({escape(summary)})" if summary and review.covered else "[bold]Key points[/]")
+    for point, hit in zip(review.points, review.covered or (None,) * len(review.points), strict=True):
+        mark = "-" if hit is None else "[green]✓[/]" if hit else "[red]✗[/]"
         star = " [bold](essential)[/]" if point.essential else ""
-        out.print(f" {'[green]✓[/]' if hit else '[red]✗[/]'} {escape(point.text)}{star}")
+        out.print(f" {mark} {escape(point.text)}{star}")
     for claim, correction in review.misconceptions:
         out.print(f"[red]✗ misconception:[/] {escape(claim)}")
         out.print(f"  [green]in fact:[/] {escape(correction)}")

@@ -8,6 +8,7 @@ from rich.markup import escape
 
 from quizzer.cli import judge_view
 from quizzer.cli.browse_view import answer_frame
+from quizzer.cli.check_view import show_review
 from quizzer.cli.console import counted, out
 from quizzer.judge.verdict import Verdict
 from quizzer.kinds import kind_of
@@ -109,19 +110,7 @@ class PracticeScreen:
         review = kind_of(q).review(q, outcome.detail, self.lang)
         if review is None:
             return
-        out.print("[bold]Reference answer[/]")
-        out.print(escape(review.reference))
-        if review.covered:
-            out.print(f"[bold]Key points[/] ({escape(outcome.message)})")
-        else:
-            out.print("[bold]Key points[/]")
-        for point, hit in zip(review.points, review.covered or (None,) * len(review.points)):
-            mark = "-" if hit is None else "[green]✓[/]" if hit else "[red]✗[/]"
-            star = " [bold](essential)[/]" if point.essential else ""
-            out.print(f" {mark} {escape(point.text)}{star}")
-        for claim, correction in review.misconceptions:
-            out.print(f"[red]✗ misconception:[/] {escape(claim)}")
-            out.print(f"  [green]in fact:[/] {escape(correction)}")
+        show_review(review, outcome.message)
         for follow in q.follow_ups:
             out.print(f"[dim]follow-up: {escape(follow.get(self.lang))}[/]")
 
