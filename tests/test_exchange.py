@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import csv
 import json
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
@@ -18,7 +18,7 @@ from quizzer.store import open_store
 from quizzer.store.attempts import Attempt, insert
 from quizzer.store.mocks import save_mock
 
-START = datetime(2026, 11, 1, 9, 0, tzinfo=timezone.utc)
+START = datetime(2026, 11, 1, 9, 0, tzinfo=UTC)
 
 
 @pytest.fixture(autouse=True)
@@ -94,7 +94,8 @@ def test_round_trip_into_a_fresh_folder_reproduces_history_and_stats(tmp_path: P
     store = open_store()
     try:
         (mock,) = store.read("SELECT * FROM mocks")
-        assert mock["id"] == "mock-1" and json.loads(mock["summary"]) == {"score": 0.5, "sections": ["concept"]}
+        assert mock["id"] == "mock-1"
+        assert json.loads(mock["summary"]) == {"score": 0.5, "sections": ["concept"]}
     finally:
         store.close()
 
@@ -104,7 +105,9 @@ def test_round_trip_into_a_fresh_folder_reproduces_history_and_stats(tmp_path: P
     assert views() == before
     run("export", "history", str(tmp_path / "again.json"))
     again = json.loads((tmp_path / "again.json").read_text(encoding="utf-8"))
-    assert again["attempts"] == doc["attempts"] and again["cards"] == doc["cards"] and again["mocks"] == doc["mocks"]
+    assert again["attempts"] == doc["attempts"]
+    assert again["cards"] == doc["cards"]
+    assert again["mocks"] == doc["mocks"]
 
 
 def test_a_merge_keeps_the_newer_card_on_either_side(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:

@@ -100,7 +100,7 @@ def _tag(text: str) -> str:
 def build_notes(questions: Sequence[Question], sources: Mapping[str, str]) -> list[AnkiNote]:
     """The notes for `questions`, one per question, in the order given."""
     notes = []
-    for q in dict((q.id, q) for q in questions).values():  # each question once, even if listed twice
+    for q in {q.id: q for q in questions}.values():  # each question once, even if listed twice
         explanation = {lang: kind_of(q).explanation(q, lang) or "" for lang in LANGS}
         source = "<br>".join(_html(f"{key}  {sources.get(key, '')}".strip()) for key in q.source)
         fields = (q.id, _prompt(q, "en"), _prompt(q, "zh"), _answer(q, "en"), _answer(q, "zh"),

@@ -44,13 +44,12 @@ class Fit:
 
 
 def _require_optimizer(lang: Lang) -> None:
-    try:
-        import pandas  # noqa: F401  (fsrs.Optimizer needs them; it says so only when called)
-        import torch  # noqa: F401
-        import tqdm  # noqa: F401
-    except ImportError:
+    from importlib.util import find_spec
+
+    # fsrs.Optimizer needs these and says so only when called; looked up, not imported, until the fit runs.
+    if any(find_spec(name) is None for name in ("torch", "pandas", "tqdm")):
         raise OptimizeError(in_lang(lang, f"the FSRS optimizer is not installed: {EXTRA}",
-                                    f"未安装 FSRS 优化器：{EXTRA}")) from None
+                                    f"未安装 FSRS 优化器：{EXTRA}"))
 
 
 def log_loss(log: Sequence[Review], parameters: Sequence[float] | None) -> float:

@@ -7,9 +7,8 @@ from datetime import datetime
 from quizzer.models import Rating
 from quizzer.practice.scheduler import next_card
 from quizzer.practice.session import Outcome
-from quizzer.store import Store
+from quizzer.store import Store, fsrs_params
 from quizzer.store import cards as card_rows
-from quizzer.store import fsrs_params
 from quizzer.store.attempts import Attempt, insert
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import io
+import itertools
 from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -55,7 +56,7 @@ def learnable(log: Sequence[Review]) -> int:
     count = 0
     for group in by_card(log).values():
         group = group[:MAX_SEQ_LEN]
-        count += sum(1 for before, r in zip(group, group[1:]) if (r.at - before.at).days >= MIN_GAP_DAYS)
+        count += sum(1 for before, r in itertools.pairwise(group) if (r.at - before.at).days >= MIN_GAP_DAYS)
     return count
 
 
