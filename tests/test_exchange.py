@@ -195,3 +195,29 @@ def test_fsrs_csv_has_the_optimizer_columns_and_one_row_per_review(tmp_path: Pat
 def test_unknown_history_format_is_one_line(tmp_path: Path) -> None:
     code, _, err = run("export", "history", "--format", "xml", str(tmp_path / "h.xml"))
     assert (code, err) == (2, "error: unknown format 'xml' (--format: one of json, fsrs-csv)\n")
+
+
+def test_attempts_recorded_before_the_uid_migration_get_one(tmp_path: Path) -> None:
+    import sqlite3
+
+    from quizzer.store.migrations import MIGRATIONS
+
+    path = tmp_path / "old.sqlite3"
+    conn = sqlite3.connect(path)
+    conn.execute("CREATE TABLE _migrations (name TEXT PRIMARY KEY, applied_at TEXT NOT NULL)")
+    for migration in MIGRATIONS[:4]:  # a history file from before m005
+        migration(conn)
+        conn.execute("INSERT INTO _migrations VALUES (?, ?)", (migration.__name__, START.isoformat()))
+    for qid in ("a.q", "b.q"):
+        conn.execute("INSERT INTO attempts (question_id, topic, kind, answer, verdict, score, seconds, mode,"
+                     " session_id, answered_at) VALUES (?, 'a', 'concept', 'x', 'correct', 1, 2, 'practice', 's', ?)",
+                     (qid, START.isoformat()))
+    conn.commit()
+    conn.close()
+    store = open_store(path)
+    try:
+        uids = [r["uid"] for r in store.read("SELECT uid FROM attempts")]
+    finally:
+        store.close()
+    assert len(set(uids)) == 2
+    assert all(len(u) == 32 and int(u, 16) >= 0 for u in uids)

@@ -75,6 +75,14 @@ def test_a_fit_is_saved_and_schedules_practice(monkeypatch: pytest.MonkeyPatch) 
     assert [p["days"] for p in fit["recall_after_good"]] == [1, 3, 7, 14, 30]
     # Fitted on these very reviews, the personal parameters predict them at least as well as the defaults.
     assert fit["log_loss"]["personal"] <= fit["log_loss"]["default"]
+    assert sum(b["reviews"] for b in fit["by_interval"]) == 540
+    assert [b["from_days"] for b in fit["by_interval"]] == [1, 3, 7]  # gaps of 1 to 13 days were recorded
+    text = CliRunner().invoke(app, ["optimize"]).stdout.splitlines()
+    assert text[0] == "fitted on 540 reviews (600 in all); practice now schedules with your own parameters"
+    assert text[1].split() == ["recall", "after", "a", "Good", "1d", "3d", "7d", "14d", "30d", "log", "loss", "on",
+                               "your", "reviews"]
+    assert text[2].split()[0] == "default"
+    assert text[3].split()[0] == "yours"
     store = open_store()
     saved = fsrs_params.load(store)
     store.close()

@@ -62,3 +62,14 @@ def fit(f: Fit, lang: Lang) -> None:
     table.add_row(in_lang(lang, "default", "默认"), *(f"{p.default:.0%}" for p in f.curve), f"{f.log_loss_default:.4f}")
     table.add_row(in_lang(lang, "yours", "个人"), *(f"{p.personal:.0%}" for p in f.curve), f"{f.log_loss_personal:.4f}")
     out.print(table)
+    if f.intervals:
+        out.print()
+        bands = Table(box=None, show_header=True, header_style="bold", pad_edge=False)
+        bands.add_column(in_lang(lang, "days after the last review", "距上次复习天数"))
+        for title in (in_lang(lang, "reviews", "次数"), in_lang(lang, "recalled", "实际记住"),
+                      in_lang(lang, "default predicts", "默认预测"), in_lang(lang, "yours predicts", "个人预测")):
+            bands.add_column(title, justify="right")
+        for b in f.intervals:
+            span = f"{b.low}-{b.high - 1}" if b.high is not None else f"{b.low}+"
+            bands.add_row(span, str(b.reviews), f"{b.observed:.0%}", f"{b.default:.0%}", f"{b.personal:.0%}")
+        out.print(bands)

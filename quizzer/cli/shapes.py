@@ -145,4 +145,7 @@ def fit(f: Fit) -> Json:
     return _document(parameters=list(f.parameters), reviews=f.reviews, total_reviews=f.total_reviews,
                      log_loss={"default": round(f.log_loss_default, 6), "personal": round(f.log_loss_personal, 6)},
                      recall_after_good=[{"days": p.days, "default": round(p.default, 4),
-                                         "personal": round(p.personal, 4)} for p in f.curve])
+                                         "personal": round(p.personal, 4)} for p in f.curve],
+                     by_interval=[{"from_days": b.low, "to_days": b.high, "reviews": b.reviews,
+                                   "observed": round(b.observed, 4), "default": round(b.default, 4),
+                                   "personal": round(b.personal, 4)} for b in f.intervals])

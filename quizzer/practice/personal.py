@@ -15,6 +15,7 @@ from quizzer.store import fsrs_params
 from quizzer.store.db import Store
 
 CURVE_DAYS = (1, 3, 7, 14, 30)
+BANDS = (1, 3, 7, 14, 30)  # lower bounds, in days, of the interval bands recall is compared in
 EXTRA = "pip install 'quizzer[optimize]'"
 
 
@@ -32,6 +33,18 @@ class CurvePoint:
 
 
 @dataclass(frozen=True)
+class IntervalRecall:
+    """Reviews made `low` to `high` days after the card's previous one: recall seen, and predicted by each set."""
+
+    low: int
+    high: int | None  # None: no upper bound
+    reviews: int
+    observed: float
+    default: float
+    personal: float
+
+
+@dataclass(frozen=True)
 class Fit:
     """Fitted parameters, what they were fitted on, and how both parameter sets predict the user's reviews."""
 
@@ -41,6 +54,7 @@ class Fit:
     log_loss_default: float
     log_loss_personal: float
     curve: tuple[CurvePoint, ...]
+    intervals: tuple[IntervalRecall, ...]
 
 
 def _require_optimizer(lang: Lang) -> None:
@@ -52,21 +66,43 @@ def _require_optimizer(lang: Lang) -> None:
                                     f"未安装 FSRS 优化器：{EXTRA}"))
 
 
-def log_loss(log: Sequence[Review], parameters: Sequence[float] | None) -> float:
-    """Mean log loss of predicted recall on the reviews the optimizer learns from (recalled: rated above Again)."""
+def predictions(log: Sequence[Review], parameters: Sequence[float] | None) -> list[tuple[float, bool, float]]:
+    """(days since the card's previous review, recalled, predicted recall) for each review the optimizer learns from.
+
+    Recalled means rated above Again, as the optimizer counts it.
+    """
     import fsrs
 
     sched = scheduler(parameters, fuzz=False)
-    total, count = 0.0, 0
+    out = []
     for cid, group in by_card(log).items():
         card = fsrs.Card(card_id=cid, due=group[0].at)
         for r in group[:MAX_SEQ_LEN]:
             if card.last_review and (r.at - card.last_review).days >= MIN_GAP_DAYS:
                 p = min(max(float(sched.get_card_retrievability(card, r.at)), 1e-9), 1 - 1e-9)
-                total -= math.log(p) if r.rating != Rating.AGAIN else math.log(1 - p)
-                count += 1
+                out.append(((r.at - card.last_review).total_seconds() / 86400, r.rating != Rating.AGAIN, p))
             card, _ = sched.review_card(card, fsrs.Rating(int(r.rating)), review_datetime=r.at)
-    return total / count if count else 0.0
+    return out
+
+
+def log_loss(predicted: Sequence[tuple[float, bool, float]]) -> float:
+    """Mean log loss of the predicted recall against what happened."""
+    if not predicted:
+        return 0.0
+    return -sum(math.log(p) if recalled else math.log(1 - p) for _, recalled, p in predicted) / len(predicted)
+
+
+def by_interval(default: Sequence[tuple[float, bool, float]],
+                personal: Sequence[tuple[float, bool, float]]) -> tuple[IntervalRecall, ...]:
+    """Observed recall per interval band beside the mean each parameter set predicted (same reviews, same order)."""
+    bands = []
+    for low, high in zip(BANDS, (*BANDS[1:], None)):
+        picked = [i for i, (days, _, _) in enumerate(default) if days >= low and (high is None or days < high)]
+        if picked:
+            bands.append(IntervalRecall(
+                low, high, len(picked), sum(default[i][1] for i in picked) / len(picked),
+                sum(default[i][2] for i in picked) / len(picked), sum(personal[i][2] for i in picked) / len(picked)))
+    return tuple(bands)
 
 
 def recall_after(parameters: Sequence[float] | None, days: int, start: datetime) -> float:
@@ -97,7 +133,9 @@ def fit(log: Sequence[Review], lang: Lang = "en") -> Fit:
     parameters = tuple(float(x) for x in optimizer.compute_optimal_parameters())
     start = log[0].at
     curve = tuple(CurvePoint(d, recall_after(None, d, start), recall_after(parameters, d, start)) for d in CURVE_DAYS)
-    return Fit(parameters, counted, len(log), log_loss(log, None), log_loss(log, parameters), curve)
+    default, personal = predictions(log, None), predictions(log, parameters)
+    return Fit(parameters, counted, len(log), log_loss(default), log_loss(personal), curve,
+               by_interval(default, personal))
 
 
 def optimize(store: Store, now: datetime, lang: Lang = "en") -> Fit:
