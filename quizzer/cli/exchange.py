@@ -66,7 +66,8 @@ def export_history(
     lang: LangOption = "en",
 ) -> None:
     """Write your history to a file: to move it to another machine, or to study it elsewhere."""
-    from quizzer.store.exchange import refuse_overwrite, write_history
+    from quizzer.practice.reviewlog import write_csv
+    from quizzer.store.exchange import write_history
 
     lg = language(lang)
     if fmt not in HISTORY_FORMATS:
@@ -76,22 +77,10 @@ def export_history(
     try:
         if fmt == "json":
             view.history_written(write_history(store, path, force, lg), lg)
-            return
-        from quizzer.practice.reviewlog import fsrs_csv, reviews
-        from quizzer.store import fsrs_params
-
-        refuse_overwrite(path, force, lg)
-        log = reviews(store)
-        saved = fsrs_params.load(store)
-        text = fsrs_csv(log, saved.parameters if saved else None)
+        else:
+            view.review_log_written(path, write_csv(store, path, force, lg), lg)
     finally:
         store.close()
-    try:
-        path.write_text(text, encoding="utf-8")
-    except OSError as exc:
-        raise QuizzerError(in_lang(lg, f"cannot write {path}: {exc.strerror}",
-                                   f"无法写入 {path}：{exc.strerror}")) from None
-    view.review_log_written(path, len(log), lg)
 
 
 @app.command("import")

@@ -9,10 +9,14 @@ from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
+from pathlib import Path
 
-from quizzer.models import Rating
+from quizzer.models import Lang, Rating, in_lang
 from quizzer.practice.scheduler import card_id, scheduler
+from quizzer.store import fsrs_params
 from quizzer.store.db import Store
+from quizzer.store.exchange import refuse_overwrite
+from quizzer.store.exchange_check import ExchangeError
 
 # fsrs.Optimizer learns only from reviews a day or more after the card's previous one, among each card's first
 # 64 reviews, and returns the default parameters unchanged below one mini-batch of them (fsrs/optimizer.py).
@@ -79,3 +83,16 @@ def fsrs_csv(log: Sequence[Review], parameters: Sequence[float] | None = None) -
     for ms, cid, rating, state, duration in sorted(rows):
         writer.writerow((cid, ms, rating, state, duration))
     return out.getvalue()
+
+
+def write_csv(store: Store, path: Path, force: bool = False, lang: Lang = "en") -> int:
+    """Write the review log to `path` as the optimizer's CSV (states replayed with the parameters in use)."""
+    refuse_overwrite(path, force, lang)
+    log = reviews(store)
+    saved = fsrs_params.load(store)
+    try:
+        path.write_text(fsrs_csv(log, saved.parameters if saved else None), encoding="utf-8")
+    except OSError as exc:
+        raise ExchangeError(in_lang(lang, f"cannot write {path}: {exc.strerror}",
+                                    f"无法写入 {path}：{exc.strerror}")) from None
+    return len(log)
