@@ -67,6 +67,11 @@ def test_fields_and_tags_per_kind(tmp_path: Path) -> None:
     assert "{" not in filled["PromptZh"]
     assert f"difficulty::{numeric.difficulty}" in str(rows[numeric.id]["tags"]).split()
 
+    choice = fields(rows["algorithms.stable-softmax-max-subtraction"])
+    assert choice["AnswerEn"] == "A. To stop exp from overflowing (e.g. logits of 1e4) while leaving the softmax " \
+                                "mathematically unchanged"
+    assert choice["AnswerZh"].startswith("A. 防止 exp 上溢")
+
     code = next(q for q in catalog.questions if q.kind == "code")
     written = fields(rows[code.id])
     assert "<pre><code># quizzer: task=" in written["PromptEn"]  # the starter

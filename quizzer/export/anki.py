@@ -11,7 +11,8 @@ from pathlib import Path
 from quizzer.errors import QuizzerError
 from quizzer.kinds import kind_of
 from quizzer.kinds.base import spec_of
-from quizzer.models import LANGS, Code, Lang, Question, in_lang
+from quizzer.kinds.choice import LETTERS
+from quizzer.models import LANGS, Choice, Code, Lang, Question, in_lang
 
 DECK_ROOT = "quizzer"
 MODEL_NAME = "quizzer question (v1)"  # a new layout gets a new name, hence a new model id
@@ -90,6 +91,9 @@ def _answer(q: Question, lang: Lang) -> str:
         head = in_lang(lang, f"Reference solution (solutions/{q.spec.task}.py):",
                        f"参考解答（solutions/{q.spec.task}.py）：")
         return _html(head) + _pre(solution) if solution else _html(kind.hint(q, lang))
+    if isinstance(q.spec, Choice):  # the letters alone mean nothing on a card: spell the right options out
+        right = [line.strip() for letter, line in zip(LETTERS, kind.frame(q, lang)) if letter in q.spec.correct]
+        return _html("\n".join(right))
     return _html("\n".join(kind.reveal(q, lang)))
 
 
