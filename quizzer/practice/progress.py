@@ -7,7 +7,7 @@ from datetime import datetime
 from quizzer.models import Rating
 from quizzer.practice.scheduler import next_card
 from quizzer.practice.session import Outcome
-from quizzer.store import Store
+from quizzer.store import Store, fsrs_params
 from quizzer.store import cards as card_rows
 from quizzer.store.attempts import Attempt, insert
 
@@ -31,5 +31,7 @@ def save(store: Store, outcome: Outcome, rating: Rating | None, mode: str, sessi
     with store.write() as conn:
         insert(conn, attempt)
         if outcome.verdict != "skipped" and rating is not None:
-            card_json, due = next_card(card_rows.load(store, q.id), q.id, rating, when)
+            personal = fsrs_params.load(store)  # fitted by `quizzer optimize`; None: the defaults
+            card_json, due = next_card(card_rows.load(store, q.id), q.id, rating, when,
+                                       personal.parameters if personal else None)
             card_rows.save(store, q.id, card_json, due)
