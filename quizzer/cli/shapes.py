@@ -127,5 +127,5 @@ def history(attempts: Iterable[Attempt]) -> list[Json]:
     return [{"id": a.id, "question_id": a.question_id, "topic": a.topic, "kind": a.kind,
              "params": dict(a.params) if a.params else None, "answer": a.answer, "verdict": a.verdict,
              "score": a.score, "rating": None if a.rating is None else int(a.rating), "seconds": a.seconds,
-             "mode": a.mode, "session_id": a.session_id, "answered_at": a.answered_at.isoformat()}
+             "mode": a.mode, "session_id": a.session_id, "answered_at": a.answered_at.isoformat(), "undone": a.undone}
             for a in attempts]

@@ -71,4 +71,10 @@ def m004_task_passes(db: sqlite3.Connection) -> None:
     db.execute("CREATE INDEX task_passes_task ON task_passes (task)")
 
 
-MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [m001_attempts, m002_cards, m003_mocks, m004_task_passes]
+def m005_attempts_undone(db: sqlite3.Connection) -> None:
+    """When a rating was taken back with :undo (NULL for every rating that stands)."""
+    db.execute("ALTER TABLE attempts ADD COLUMN undone_at TEXT")
+
+
+MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [m001_attempts, m002_cards, m003_mocks, m004_task_passes,
+                                                          m005_attempts_undone]
