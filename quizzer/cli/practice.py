@@ -7,7 +7,6 @@ import time
 from pathlib import Path
 
 import typer
-from click.core import ParameterSource
 
 from quizzer.cli.app import app
 from quizzer.cli.options import (
@@ -67,7 +66,8 @@ def practice(
     now = utcnow()
     # Questions named by --id are asked as named; filters pick by the scheduler's order. The daily limit counts
     # cards made today (local day); cram makes none, so it goes through the whole selection unlimited.
-    size = len(pool) if cram and ctx.get_parameter_source("count") is ParameterSource.DEFAULT else count
+    source = ctx.get_parameter_source("count")  # compared by name: Typer carries its own copy of Click's enum
+    size = len(pool) if cram and source is not None and source.name == "DEFAULT" else count
     allowed = None if cram else max(0, new - new_today(store, now, now.astimezone().tzinfo))
     picked = Chosen(pool, 0) if ids else choose(
         pool, Filters(due_only=due), size, rng, due_map(store), now, allowed)
