@@ -117,7 +117,7 @@ def test_cram_goes_through_everything_and_leaves_the_schedule(tmp_path: Path) ->
 
 def test_daily_limit_of_new_questions(tmp_path: Path) -> None:
     child = spawn(tmp_path, "--topic", "demo", "--kind", "choice", "--new", "0")
-    child.expect("daily limit reached: 0 new questions a day \\(1 more wait for tomorrow; --new N changes the limit\\)")
+    child.expect(r"daily limit reached: 0 new questions a day \(1 more wait for tomorrow; --new N changes the limit\)")
     finish(child)
     assert rows(tmp_path, "SELECT COUNT(*) FROM attempts") == [(0,)]
 
