@@ -185,3 +185,20 @@ def test_stats_png_without_matplotlib_names_the_extra(isolated_home: Path, tmp_p
     assert result.exit_code == 2
     assert result.stderr == "error: stats --png needs matplotlib: pip install 'quizzer[plot]'\n"
     assert not (tmp_path / "s.png").exists()
+
+
+def test_history_marks_an_undone_rating(isolated_home: Path) -> None:
+    store = open_store()
+    with store.write() as conn:
+        mark_undone(conn, insert(conn, att("attention.x", "attention", "choice", "correct", NOW)), NOW)
+        insert(conn, replace(att("attention.x", "attention", "choice", "wrong", NOW + timedelta(seconds=5)),
+                             mode="cram"))
+    store.close()
+    runner = CliRunner()
+    log = json.loads(runner.invoke(app, ["history", "--json"]).stdout)
+    assert [(a["verdict"], a["mode"], a["undone"]) for a in log] == [("wrong", "cram", False),
+                                                                     ("correct", "practice", True)]
+    text = runner.invoke(app, ["history"]).stdout
+    assert "correct (undone)" in text
+    assert " cram " in text
+    assert json.loads(runner.invoke(app, ["stats", "--json"]).stdout)["answered"] == 1  # the undone one counts not
