@@ -9,7 +9,8 @@ from pathlib import Path
 
 from quizzer.kinds import UnreadableAnswer, kind_of
 from quizzer.models import Rating, in_lang
-from quizzer.practice.progress import Saved, final_verdict, save, undo
+from quizzer.practice.progress import Saved, final_verdict, save
+from quizzer.practice.progress import undo as take_back
 from quizzer.practice.prompter import EndOfInput, Prompter, Quit
 from quizzer.practice.session import Outcome, Session
 from quizzer.practice.view import PracticeView
@@ -80,7 +81,7 @@ class Loop:
             self.view.note(in_lang(self.session.lang, "nothing to undo", "没有可撤销的评分"))
             return False
         saved, outcome = self.last
-        undo(self.store, saved, utcnow())
+        take_back(self.store, saved, utcnow())
         self.verdicts.pop()
         self.last = None
         self.session.again(outcome.asked)
