@@ -202,3 +202,25 @@ def test_history_marks_an_undone_rating(isolated_home: Path) -> None:
     assert "correct (undone)" in text
     assert " cram " in text
     assert json.loads(runner.invoke(app, ["stats", "--json"]).stdout)["answered"] == 1  # the undone one counts not
+
+
+def test_undone_and_cram_answers_survive_export_and_stay_out_of_the_review_log(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from quizzer.practice.reviewlog import reviews
+
+    monkeypatch.setenv("QUIZZER_HOME", str(tmp_path / "laptop"))
+    store = open_store()
+    with store.write() as conn:
+        mark_undone(conn, insert(conn, att("attention.x", "attention", "choice", "correct", NOW)), NOW)
+        insert(conn, att("attention.x", "attention", "choice", "wrong", NOW + timedelta(seconds=5), rating=1))
+        insert(conn, replace(att("attention.y", "attention", "choice", "correct", NOW), mode="cram"))
+    assert [(r.question_id, int(r.rating)) for r in reviews(store)] == [("attention.x", 1)]
+    store.close()
+    runner = CliRunner()
+    before = [runner.invoke(app, args).stdout for args in (["history", "--json"], ["stats", "--json"])]
+    assert runner.invoke(app, ["export", "history", str(tmp_path / "h.json")]).exit_code == 0
+    monkeypatch.setenv("QUIZZER_HOME", str(tmp_path / "desktop"))
+    assert runner.invoke(app, ["import", str(tmp_path / "h.json")]).exit_code == 0
+    after = [runner.invoke(app, args).stdout for args in (["history", "--json"], ["stats", "--json"])]
+    assert [a["undone"] for a in json.loads(after[0])] == [False, False, True]
+    assert after == before

@@ -20,8 +20,10 @@ from quizzer.judge.verdict import Verdict
 from quizzer.kinds import kind_of
 from quizzer.models import Catalog, Problem, Question
 from quizzer.practice.days import DayCount
+from quizzer.practice.personal import Fit
 from quizzer.practice.stats import Accuracy, Stats
 from quizzer.store.attempts import Attempt
+from quizzer.store.exchange import Merged
 
 JSON_VERSION = 1
 Json = dict[str, Any]
@@ -132,3 +134,21 @@ def history(attempts: Iterable[Attempt]) -> list[Json]:
              "score": a.score, "rating": None if a.rating is None else int(a.rating), "seconds": a.seconds,
              "mode": a.mode, "session_id": a.session_id, "answered_at": a.answered_at.isoformat(), "undone": a.undone}
             for a in attempts]
+
+
+def merged(m: Merged) -> Json:
+    """`import --json`: what the merge added, updated and found already there."""
+    return _document(path=str(m.path), attempts_added=m.attempts_added, attempts_known=m.attempts_known,
+                     cards_added=m.cards_added, cards_updated=m.cards_updated, cards_kept=m.cards_kept,
+                     mocks_added=m.mocks_added, mocks_known=m.mocks_known)
+
+
+def fit(f: Fit) -> Json:
+    """`optimize --json`: the fitted parameters, the reviews they came from and both forgetting curves."""
+    return _document(parameters=list(f.parameters), reviews=f.reviews, total_reviews=f.total_reviews,
+                     log_loss={"default": round(f.log_loss_default, 6), "personal": round(f.log_loss_personal, 6)},
+                     recall_after_good=[{"days": p.days, "default": round(p.default, 4),
+                                         "personal": round(p.personal, 4)} for p in f.curve],
+                     by_interval=[{"from_days": b.low, "to_days": b.high, "reviews": b.reviews,
+                                   "observed": round(b.observed, 4), "default": round(b.default, 4),
+                                   "personal": round(b.personal, 4)} for b in f.intervals])

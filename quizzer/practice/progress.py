@@ -8,7 +8,7 @@ from datetime import datetime
 from quizzer.models import Rating
 from quizzer.practice.scheduler import next_card
 from quizzer.practice.session import Outcome
-from quizzer.store import Store
+from quizzer.store import Store, fsrs_params
 from quizzer.store import cards as card_rows
 from quizzer.store.attempts import Attempt, insert, mark_undone
 from quizzer.store.cards import CardRow
@@ -49,7 +49,9 @@ def save(store: Store, outcome: Outcome, rating: Rating | None, mode: str, sessi
         attempt_id = insert(conn, attempt)
         if scheduled and rating is not None:
             before = card_rows.row(store, q.id)
-            card_json, due = next_card(before.card if before else None, q.id, rating, when)
+            personal = fsrs_params.load(store)  # fitted by `quizzer optimize`; None: the defaults
+            card_json, due = next_card(before.card if before else None, q.id, rating, when,
+                                       personal.parameters if personal else None)
             card_rows.save(store, q.id, card_json, due)
     return Saved(attempt_id, q.id, scheduled, before, due)
 
