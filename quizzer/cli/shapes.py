@@ -6,7 +6,7 @@ away (new fields do not raise it); arrays stay plain arrays of entries.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from datetime import datetime
 from typing import Any
 
@@ -19,6 +19,7 @@ from quizzer.judge.catalog import TaskInfo
 from quizzer.judge.verdict import Verdict
 from quizzer.kinds import kind_of
 from quizzer.models import Catalog, Problem, Question
+from quizzer.practice.days import DayCount
 from quizzer.practice.personal import Fit
 from quizzer.practice.stats import Accuracy, Stats
 from quizzer.store.attempts import Attempt
@@ -112,8 +113,8 @@ def _accuracy(items: Iterable[Accuracy]) -> list[Json]:
     return [{"name": a.name, "answered": a.answered, "right": a.right, "accuracy": round(a.rate, 4)} for a in items]
 
 
-def stats(s: Stats) -> Json:
-    """`stats --json`."""
+def stats(s: Stats, heat: Sequence[DayCount] = (), due: Sequence[DayCount] = ()) -> Json:
+    """`stats --json`, with reviews per local day (heatmap) and reviews due per day ahead (forecast)."""
     c = s.calibration
     return _document(answered=s.answered, right=s.right, skipped=s.skipped, unrated=s.unrated,
                      accuracy=round(s.right / s.answered, 4) if s.answered else None,
@@ -121,7 +122,9 @@ def stats(s: Stats) -> Json:
                      due_today=s.due_today, due_next_7_days=s.due_week, weakest_topics=_accuracy(s.weakest),
                      calibration={"rated": c.rated, "overrated": c.overrated, "underrated": c.underrated,
                                   "mean_coverage_by_rating": {str(int(k)): round(v, 4)
-                                                              for k, v in c.mean_coverage_by_rating.items()}})
+                                                              for k, v in c.mean_coverage_by_rating.items()}},
+                     heatmap=[{"date": d.day.isoformat(), "reviews": d.count} for d in heat],
+                     forecast=[{"date": d.day.isoformat(), "due": d.count} for d in due])
 
 
 def history(attempts: Iterable[Attempt]) -> list[Json]:
@@ -129,7 +132,7 @@ def history(attempts: Iterable[Attempt]) -> list[Json]:
     return [{"id": a.id, "question_id": a.question_id, "topic": a.topic, "kind": a.kind,
              "params": dict(a.params) if a.params else None, "answer": a.answer, "verdict": a.verdict,
              "score": a.score, "rating": None if a.rating is None else int(a.rating), "seconds": a.seconds,
-             "mode": a.mode, "session_id": a.session_id, "answered_at": a.answered_at.isoformat()}
+             "mode": a.mode, "session_id": a.session_id, "answered_at": a.answered_at.isoformat(), "undone": a.undone}
             for a in attempts]
 
 

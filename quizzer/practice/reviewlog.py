@@ -40,9 +40,10 @@ class Review:
 
 
 def reviews(store: Store) -> list[Review]:
-    """The answers that moved a card (rated and not skipped, as practice.progress.save schedules), oldest first."""
+    """The answers that moved a card (rated, not skipped, not cram, not undone: what still stands), oldest first."""
     rows = store.read("SELECT question_id, answered_at, rating, seconds FROM attempts"
-                      " WHERE rating IS NOT NULL AND verdict != 'skipped' ORDER BY answered_at, id")
+                      " WHERE rating IS NOT NULL AND verdict != 'skipped' AND mode != 'cram' AND undone_at IS NULL"
+                      " ORDER BY answered_at, id")
     return [Review(str(r["question_id"]), card_id(str(r["question_id"])), datetime.fromisoformat(str(r["answered_at"])),
                    Rating(int(r["rating"])), float(r["seconds"])) for r in rows]
 

@@ -30,6 +30,7 @@ class Attempt:
     rating: Rating | None = None
     id: int | None = None
     uid: str | None = None  # stable across machines (store.exchange); a new one is drawn when None
+    undone: bool = False  # the rating was taken back with :undo: the answer is kept, it counts for nothing
 
 
 def params_json(params: Params | None) -> str | None:
@@ -58,7 +59,12 @@ def _row(row: sqlite3.Row) -> Attempt:
                    answered_at=datetime.fromisoformat(str(row["answered_at"])),
                    params=json.loads(str(row["params"])) if row["params"] else None,
                    rating=Rating(int(row["rating"])) if row["rating"] is not None else None,
-                   id=int(row["id"]), uid=str(row["uid"]))
+                   id=int(row["id"]), uid=str(row["uid"]), undone=row["undone_at"] is not None)
+
+
+def mark_undone(conn: sqlite3.Connection, attempt_id: int, when: datetime) -> None:
+    """Mark one attempt's rating as taken back (in the caller's transaction); the row itself stays."""
+    conn.execute("UPDATE attempts SET undone_at = ? WHERE id = ?", (when.isoformat(), attempt_id))
 
 
 def recent(store: Store, limit: int | None = None) -> list[Attempt]:

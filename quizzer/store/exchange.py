@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import Any
 
 from quizzer.models import Lang, Rating, in_lang
-from quizzer.store.attempts import Attempt, insert
+from quizzer.store.attempts import Attempt, insert, mark_undone
 from quizzer.store.db import Store, utcnow
 from quizzer.store.exchange_check import FORMAT, VERSION, ExchangeError, read_document
 
@@ -47,7 +47,8 @@ def _attempt_entry(row: Any) -> dict[str, Any]:
     return {"uid": row["uid"], "question_id": row["question_id"], "topic": row["topic"], "kind": row["kind"],
             "params": json.loads(row["params"]) if row["params"] else None, "answer": row["answer"],
             "verdict": row["verdict"], "score": row["score"], "rating": row["rating"], "seconds": row["seconds"],
-            "mode": row["mode"], "session_id": row["session_id"], "answered_at": row["answered_at"]}
+            "mode": row["mode"], "session_id": row["session_id"], "answered_at": row["answered_at"],
+            "undone_at": row["undone_at"]}
 
 
 def history_document(store: Store) -> dict[str, Any]:
@@ -103,11 +104,14 @@ def merge(store: Store, doc: dict[str, Any], path: Path) -> Merged:
             if a["uid"] in known:
                 continue
             known.add(a["uid"])
-            insert(conn, Attempt(question_id=a["question_id"], topic=a["topic"], kind=a["kind"], answer=a["answer"],
-                                 verdict=a["verdict"], score=float(a["score"]), seconds=float(a["seconds"]),
-                                 mode=a["mode"], session_id=a["session_id"],
-                                 answered_at=datetime.fromisoformat(a["answered_at"]), params=a["params"],
-                                 rating=None if a["rating"] is None else Rating(a["rating"]), uid=a["uid"]))
+            attempt = Attempt(question_id=a["question_id"], topic=a["topic"], kind=a["kind"], answer=a["answer"],
+                              verdict=a["verdict"], score=float(a["score"]), seconds=float(a["seconds"]),
+                              mode=a["mode"], session_id=a["session_id"],
+                              answered_at=datetime.fromisoformat(a["answered_at"]), params=a["params"],
+                              rating=None if a["rating"] is None else Rating(a["rating"]), uid=a["uid"])
+            attempt_id = insert(conn, attempt)
+            if a.get("undone_at"):  # a rating taken back with :undo stays taken back on this machine too
+                mark_undone(conn, attempt_id, datetime.fromisoformat(a["undone_at"]))
             added += 1
         cards = {"added": 0, "updated": 0, "kept": 0}
         for c in doc.get("cards", []):

@@ -82,6 +82,12 @@ FIELDS: Mapping[str, Mapping[str, tuple[Callable[[object], bool], str]]] = {
 }
 
 
+# Fields a version-1 file may leave out (written by later quizzers): checked only when present.
+OPTIONAL: Mapping[str, Mapping[str, tuple[Callable[[object], bool], str]]] = {
+    "attempts": {"undone_at": (_optional(_is_time), "null or an ISO 8601 time")},  # a rating taken back by :undo
+}
+
+
 def _fail(path: Path, lang: Lang, en: str, zh: str) -> ExchangeError:
     return ExchangeError(f"{path}: {in_lang(lang, en, zh)}")
 
@@ -114,6 +120,10 @@ def read_document(path: Path, lang: Lang = "en") -> dict[str, Any]:
                 raise _fail(path, lang, f"{table}[{i}] must be an object", f"{table}[{i}] 必须是对象")
             for name, (check, what) in fields.items():
                 if name not in entry or not check(entry[name]):
+                    raise _fail(path, lang, f"{table}[{i}].{name} must be {what}",
+                                f"{table}[{i}].{name} 应为 {what}")
+            for name, (check, what) in OPTIONAL.get(table, {}).items():
+                if name in entry and not check(entry[name]):
                     raise _fail(path, lang, f"{table}[{i}].{name} must be {what}",
                                 f"{table}[{i}].{name} 应为 {what}")
     return doc

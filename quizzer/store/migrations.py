@@ -87,5 +87,10 @@ def m005_attempt_uids_and_fsrs_params(db: sqlite3.Connection) -> None:
     )
 
 
+def m006_attempts_undone(db: sqlite3.Connection) -> None:
+    """When a rating was taken back with :undo (NULL for every rating that stands)."""
+    db.execute("ALTER TABLE attempts ADD COLUMN undone_at TEXT")
+
+
 MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [m001_attempts, m002_cards, m003_mocks, m004_task_passes,
-                                                          m005_attempt_uids_and_fsrs_params]
+                                                          m005_attempt_uids_and_fsrs_params, m006_attempts_undone]
