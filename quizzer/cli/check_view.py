@@ -84,7 +84,14 @@ def show_review(review: Review, summary: str | None = None) -> None:
         out.print(f" {mark} {escape(point.text)}{star}")
     for claim, correction in review.misconceptions:
         out.print(f"[red]✗ misconception:[/] {escape(claim)}")
-        out.print(f"  [green]in fact:[/] {escape(correction)}")
+        if correction:  # a misconception the LLM named that the bank does not list comes without one
+            out.print(f"  [green]in fact:[/] {escape(correction)}")
+    if review.grader == "llm":
+        out.print("[dim]judged by the LLM[/]")
+    if review.other_opinion:
+        out.print(f"[yellow]the key points judge differently:[/] {escape(review.other_opinion)}")
+    if review.note:
+        out.print(f"[yellow]note:[/] {escape(review.note)}")
 
 
 def calculation(text: str, note: str | None = None) -> None:

@@ -13,10 +13,12 @@ from quizzer.cli.options import (
     BankOption,
     DeviceOption,
     DifficultyOption,
+    GraderOption,
     KindOption,
     LangOption,
     TagOption,
     TopicOption,
+    concept_grader,
     language,
     load_banks,
     selection,
@@ -46,6 +48,9 @@ def practice(
     bank: BankOption = None,
     workdir: Path = typer.Option(Path("quizzer-work"), help="Where hand-write starter files are written."),
     device: DeviceOption = "cpu",
+    grader: GraderOption = None,
+    follow_up: bool = typer.Option(False, "--follow-up",
+                                   help="After a concept answer, the LLM interviewer asks one follow-up question."),
 ) -> None:
     """Practise: answer questions, get graded, and let spaced repetition schedule reviews."""
     from quizzer.bank.select import select
@@ -55,6 +60,10 @@ def practice(
     if ids and due:
         raise QuizzerError("--id picks the questions itself: leave out --due")
     pool = select(catalog, chosen_by)
+    llm = concept_grader(grader, language(lang))
+    if follow_up and llm is None:
+        raise QuizzerError("--follow-up needs an LLM grader: set QUIZZER_LLM_BASE_URL and QUIZZER_LLM_MODEL "
+                           "(and leave out --grader keypoints)")
     store = open_store()
     rng = random.Random(seed)
     # Questions named by --id are asked as named; filters pick by the scheduler's order.
@@ -64,8 +73,8 @@ def practice(
         store.close()
         screen.note("nothing is due for review right now" if due else "no questions match these filters")
         return
-    session = Session(chosen, screen.lang, rng, time.monotonic)
-    loop = Loop(session, store, Prompter(), screen, catalog.sources, workdir, device)
+    session = Session(chosen, screen.lang, rng, time.monotonic, llm)
+    loop = Loop(session, store, Prompter(), screen, catalog.sources, workdir, device, follow_up)
     screen.header(len(chosen), str(store.path))
     try:
         loop.run()

@@ -12,7 +12,8 @@ from quizzer.cli.check_view import show_review
 from quizzer.cli.console import counted, out
 from quizzer.judge.verdict import Verdict
 from quizzer.kinds import kind_of
-from quizzer.models import Lang, Question, Rating
+from quizzer.models import Lang, Question, Rating, in_lang
+from quizzer.practice.followup import FollowUp
 from quizzer.practice.loop import Tally
 from quizzer.practice.session import Asked, Outcome
 
@@ -22,6 +23,8 @@ HELP = {
     "zh": "命令：:skip 跳过本题，:hint 提示，:quit 结束（已答内容都已保存），:help 帮助。概念题以空行结束作答。",
 }
 
+
+MARKS = {Rating.GOOD: "[green]✓[/]", Rating.HARD: "[yellow]~[/]"}
 
 # A verdict word at the start of a grader's message repeats the ✓/✗ line it is printed on.
 VERDICT_WORDS = ("correct", "not quite", "正确", "不对")
@@ -136,6 +139,17 @@ class PracticeScreen:
     def problem(self, message: str) -> None:
         """A file the judge could not grade."""
         judge_view.problem(message)
+
+    def follow_up(self, question: str) -> None:
+        """The interviewer's follow-up, answered like a concept question."""
+        out.print(f"[bold]follow-up:[/] {escape(question)}")
+        out.print("[dim]" + in_lang(self.lang, "Answer in a few sentences; finish with an empty line (:skip to pass).",
+                                    "用几句话作答，空行结束（:skip 跳过）。") + "[/]")
+
+    def follow_up_result(self, exchange: FollowUp) -> None:
+        """The LLM's rating of the follow-up reply, or why there is none."""
+        mark = "[dim]-[/]" if exchange.rating is None else MARKS.get(exchange.rating, "[red]✗[/]")
+        out.print(f"{mark} follow-up: {escape(exchange.summary)}")
 
     def summary(self, tally: Tally, saved_to: str, interrupted: bool) -> None:
         """The end of a session: how it went and where it is saved."""

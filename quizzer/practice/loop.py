@@ -48,9 +48,9 @@ class Loop:
     """Drives a Session from a Prompter, saving every outcome the moment it is graded."""
 
     def __init__(self, session: Session, store: Store, prompter: Prompter, view: PracticeView,
-                 sources: Mapping[str, str], workdir: Path, device: str = "cpu") -> None:
+                 sources: Mapping[str, str], workdir: Path, device: str = "cpu", follow_ups: bool = False) -> None:
         self.session, self.store, self.prompter, self.view = session, store, prompter, view
-        self.sources, self.workdir, self.device = sources, workdir, device
+        self.sources, self.workdir, self.device, self.follow_ups = sources, workdir, device, follow_ups
         self.mode = "practice"
         self.session_id = uuid.uuid4().hex[:12]
         self.verdicts: list[str] = []  # final verdicts (self-rated answers settled by the rating)
@@ -141,6 +141,25 @@ class Loop:
             self.keep(outcome, outcome.suggested_rating)
             raise
         self.keep(outcome, rating)
+        if self.follow_ups:
+            self.follow_up(outcome)
+
+    def follow_up(self, outcome: Outcome) -> None:
+        """`--follow-up`: the interviewer asks one question about the answer, then judges the reply."""
+        from quizzer.practice.followup import grade_reply, question_for
+
+        lang, config = self.session.lang, self.session.llm
+        question = question_for(outcome, config, lang)
+        if question is None or config is None:
+            self.view.note("no follow-up this time: the LLM did not judge this answer")
+            return
+        self.view.follow_up(question)
+        reply = self.prompter.block()
+        if reply.lower() in (":skip", ":quit"):
+            if reply.lower() == ":quit":
+                raise Quit
+            reply = ""
+        self.view.follow_up_result(grade_reply(outcome, question, reply, config, lang))
 
 
 __all__ = ["EndOfInput", "Loop", "Quit", "Tally", "ask_rating"]

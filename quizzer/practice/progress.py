@@ -27,7 +27,7 @@ def save(store: Store, outcome: Outcome, rating: Rating | None, mode: str, sessi
     attempt = Attempt(question_id=q.id, topic=q.topic, kind=q.kind, answer=outcome.answer,
                       verdict=final_verdict(outcome, rating), score=outcome.score, seconds=round(outcome.seconds, 2),
                       mode=mode, session_id=session_id, answered_at=when, params=outcome.asked.params,
-                      rating=rating)
+                      rating=rating, grader=outcome.grader)
     with store.write() as conn:
         insert(conn, attempt)
         if outcome.verdict != "skipped" and rating is not None:

@@ -28,6 +28,7 @@ class Attempt:
     params: Params | None = None
     rating: Rating | None = None
     id: int | None = None
+    grader: str | None = None  # keypoints | llm | judge | the kind's name; None for skips and older attempts
 
 
 def params_json(params: Params | None) -> str | None:
@@ -41,9 +42,9 @@ def insert(conn: sqlite3.Connection, a: Attempt) -> int:
     """Insert one attempt in the caller's transaction; returns its id."""
     cur = conn.execute(
         "INSERT INTO attempts (question_id, topic, kind, params, answer, verdict, score, rating, seconds, mode,"
-        " session_id, answered_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        " session_id, answered_at, grader) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
         (a.question_id, a.topic, a.kind, params_json(a.params), a.answer, a.verdict,
-         a.score, a.rating, a.seconds, a.mode, a.session_id, a.answered_at.isoformat()),
+         a.score, a.rating, a.seconds, a.mode, a.session_id, a.answered_at.isoformat(), a.grader),
     )
     return int(cur.lastrowid or 0)
 
@@ -56,7 +57,7 @@ def _row(row: sqlite3.Row) -> Attempt:
                    answered_at=datetime.fromisoformat(str(row["answered_at"])),
                    params=json.loads(str(row["params"])) if row["params"] else None,
                    rating=Rating(int(row["rating"])) if row["rating"] is not None else None,
-                   id=int(row["id"]))
+                   id=int(row["id"]), grader=str(row["grader"]) if row["grader"] is not None else None)
 
 
 def recent(store: Store, limit: int | None = None) -> list[Attempt]:

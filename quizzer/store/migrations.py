@@ -71,4 +71,21 @@ def m004_task_passes(db: sqlite3.Connection) -> None:
     db.execute("CREATE INDEX task_passes_task ON task_passes (task)")
 
 
-MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [m001_attempts, m002_cards, m003_mocks, m004_task_passes]
+def m006_attempt_grader(db: sqlite3.Connection) -> None:
+    """Which grader judged each attempt: keypoints | llm for concept answers, judge for code, else the kind."""
+    db.execute("ALTER TABLE attempts ADD COLUMN grader TEXT")
+
+
+def m006_llm_replies(db: sqlite3.Connection) -> None:
+    """LLM replies that validated, keyed by a hash of the request, so the same answer is never sent twice."""
+    db.execute(
+        """CREATE TABLE llm_replies (
+            key TEXT PRIMARY KEY,     -- sha256 of endpoint, model and messages
+            reply TEXT NOT NULL,
+            created_at TEXT NOT NULL  -- UTC, ISO 8601
+        )"""
+    )
+
+
+MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [m001_attempts, m002_cards, m003_mocks, m004_task_passes,
+                                                          m006_attempt_grader, m006_llm_replies]
