@@ -6,6 +6,8 @@ from pathlib import Path
 
 import pytest
 
+from tests.llm_stub import llm_stub  # noqa: F401  (a fixture: the local OpenAI-compatible stub endpoint)
+
 REPO = Path(__file__).resolve().parent.parent
 BANKS = REPO / "tests" / "data" / "banks"
 

@@ -81,7 +81,7 @@ class Stub:
 
 def _handler(stub: Stub) -> type[BaseHTTPRequestHandler]:
     class Handler(BaseHTTPRequestHandler):
-        def log_message(self, format: str, *args: Any) -> None:  # noqa: A002  (the base class's name)
+        def log_message(self, format: str, *args: Any) -> None:
             return
 
         def do_POST(self) -> None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import sys
 from pathlib import Path
 
 import pytest
@@ -10,7 +11,7 @@ from typer.testing import CliRunner
 
 from quizzer.cli import app
 from tests.conftest import demo_bank
-from tests.llm_stub import Stub, closed_port, graded, llm_stub  # noqa: F401  (llm_stub is a fixture)
+from tests.llm_stub import Stub, closed_port, graded  # the llm_stub fixture comes from conftest
 
 runner = CliRunner()
 GOOD_ANSWER = "The dot product has variance d_k, so without scaling the softmax saturates."
@@ -165,3 +166,12 @@ def test_llm_grader_with_nothing_configured_is_a_usage_error(bank: str) -> None:
     assert result.exit_code == 2
     assert result.stderr == ("error: --grader llm: no LLM endpoint is configured (QUIZZER_LLM_BASE_URL and "
                              "QUIZZER_LLM_MODEL are not set); use --grader keypoints\n")
+
+
+def test_without_the_openai_package_key_points_judge_with_a_note(bank: str, llm_stub: Stub,
+                                                                  monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setitem(sys.modules, "openai", None)  # import openai raises ImportError
+    code, data, _ = check(bank, GOOD_ANSWER)
+    assert (code, data["grader"], llm_stub.requests) == (0, "keypoints", [])
+    assert data["note"] == ("LLM grading unavailable: the openai package is not installed "
+                            "(pip install 'quizzer[llm]'); judged by key points")

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pexpect
 
-from tests.llm_stub import Stub, graded, llm_stub  # noqa: F401  (llm_stub is a fixture)
+from tests.llm_stub import Stub, graded  # the llm_stub fixture comes from conftest
 
 
 def test_mock_asks_a_follow_up_and_reports_the_exchange(tmp_path: Path, llm_stub: Stub) -> None:

@@ -13,7 +13,7 @@ from typer.testing import CliRunner
 
 from quizzer.cli import app
 from tests.conftest import REPO, demo_bank
-from tests.llm_stub import Stub, closed_port, graded, llm_stub  # noqa: F401  (llm_stub is a fixture)
+from tests.llm_stub import Stub, closed_port, graded  # the llm_stub fixture comes from conftest
 
 runner = CliRunner()
 ANSWER = "The dot product has variance d_k, so without scaling the softmax saturates.\n\n"

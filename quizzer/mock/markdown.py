@@ -37,7 +37,12 @@ def _points(r: ItemResult, lang: Lang) -> list[str]:
     lines = [f"Key points covered{judged}: {r.score:.0%} · your self-rating: {rating}", ""]
     lines += [f"- [{'x' if hit else ' '}] {point.text}{' (essential)' if point.essential else ''}: "
               f"{'covered' if hit else 'missed'}" for point, hit in zip(r.review.points, r.review.covered)]
-    lines += [f"- ✗ misconception: {claim} In fact: {correction}" for claim, correction in r.review.misconceptions]
+    lines += [f"- ✗ misconception: {claim}" + (f" In fact: {correction}" if correction else "")
+              for claim, correction in r.review.misconceptions]
+    if r.review.other_opinion:
+        lines += ["", f"The key points judge differently: {r.review.other_opinion}"]
+    if r.review.note:
+        lines += ["", f"Note: {r.review.note}"]
     return lines
 
 
