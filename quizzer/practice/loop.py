@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from quizzer.kinds import UnreadableAnswer, kind_of
-from quizzer.models import Rating
+from quizzer.models import Rating, in_lang
 from quizzer.practice.progress import final_verdict, save
 from quizzer.practice.prompter import EndOfInput, Prompter, Quit
 from quizzer.practice.session import Outcome, Session
@@ -151,7 +151,8 @@ class Loop:
         lang, config = self.session.lang, self.session.llm
         question = question_for(outcome, config, lang)
         if question is None or config is None:
-            self.view.note("no follow-up this time: the LLM did not judge this answer")
+            self.view.note(in_lang(self.session.lang, "no follow-up this time: the LLM did not judge this answer",
+                                   "本题没有追问：这次回答不是由 LLM 评判的"))
             return
         self.view.follow_up(question)
         reply = self.prompter.block()
