@@ -49,7 +49,7 @@ class Stub:
     """What the next replies are; `mode` applies when `queue` is empty."""
 
     port: int
-    mode: str = "valid"  # valid | fenced | invalid-json | wrong-schema | slow | 401 | 429 | 500
+    mode: str = "valid"  # valid | fenced | thinking | no-json-mode | invalid-json | wrong-schema | slow | 401 | 429 | 500
     queue: list[tuple[int, str]] = field(default_factory=list)  # (status, content) answered first, in order
     requests: list[Request] = field(default_factory=list)
     slow_seconds: float = 3.0
@@ -65,6 +65,8 @@ class Stub:
             return self.queue.pop(0)
         if self.mode in ("401", "429", "500"):
             return int(self.mode), ""
+        if self.mode == "no-json-mode" and "response_format" in request.body:  # as many local servers do
+            return 400, ""
         try:
             points = len(request.rubric.get("key_points", []))
         except (ValueError, IndexError, KeyError, AttributeError):
@@ -76,6 +78,8 @@ class Stub:
         if self.mode == "slow":
             time.sleep(self.slow_seconds)
         reply = graded(points)
+        if self.mode == "thinking":
+            return 200, f"<think>The answer mentions {{variance}}.</think>\n{reply}"
         return 200, f"Here is my grading:\n```json\n{reply}\n```" if self.mode == "fenced" else reply
 
 

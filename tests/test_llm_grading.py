@@ -65,10 +65,20 @@ def test_a_long_answer_is_cut_so_the_request_stays_bounded(bank: str, llm_stub: 
     assert len(llm_stub.requests[0].raw) < 8000
 
 
-def test_a_reply_inside_a_json_fence_is_read(bank: str, llm_stub: Stub) -> None:
-    llm_stub.mode = "fenced"
+@pytest.mark.parametrize("mode", ["fenced", "thinking"])
+def test_a_reply_inside_a_json_fence_or_after_thinking_is_read(bank: str, llm_stub: Stub, mode: str) -> None:
+    llm_stub.mode = mode
     code, data, _ = check(bank, "variance")
     assert (code, data["grader"]) == (0, "llm")
+
+
+def test_a_server_without_json_mode_is_asked_again_without_it(bank: str, llm_stub: Stub) -> None:
+    llm_stub.mode = "no-json-mode"
+    code, data, _ = check(bank, "variance")
+    assert (code, data["grader"]) == (0, "llm")
+    first, second = llm_stub.requests
+    assert first.body["response_format"] == {"type": "json_object"} and first.body["max_tokens"] == 600
+    assert "response_format" not in second.body and "max_tokens" not in second.body
 
 
 @pytest.mark.parametrize(("mode", "reason"), [

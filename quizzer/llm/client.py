@@ -12,19 +12,23 @@ class LlmUnavailable(Exception):
 
 
 def chat(config: LlmConfig, messages: list[dict[str, str]], json_mode: bool = True) -> str:
-    """The assistant message's content, or LlmUnavailable saying why not (no retries: the fallback is instant)."""
+    """The assistant message's content, or LlmUnavailable saying why not (no retries: the fallback is instant).
+
+    `json_mode` asks for a JSON object and caps the reply's length; a server that rejects either option
+    (many local ones reject response_format, some hosted models max_tokens) is asked once more without them.
+    """
     try:
         import openai
     except ImportError:
         raise LlmUnavailable("the openai package is not installed (pip install 'quizzer[llm]')") from None
     client = openai.OpenAI(base_url=config.base_url, api_key=config.api_key or "none", timeout=config.timeout,
                            max_retries=0)
-    extra = {"response_format": {"type": "json_object"}} if json_mode else {}
+    extra = {"response_format": {"type": "json_object"}, "max_tokens": MAX_REPLY_TOKENS} if json_mode else {}
     try:
-        reply = client.chat.completions.create(model=config.model, messages=messages,
-                                               temperature=0, max_tokens=MAX_REPLY_TOKENS, **extra)  # type: ignore[call-overload]
+        reply = client.chat.completions.create(model=config.model, messages=messages, temperature=0,
+                                               **extra)  # type: ignore[call-overload]
     except openai.BadRequestError:
-        if json_mode:  # many local servers reject response_format; the prompt asks for JSON anyway
+        if json_mode:  # the prompt asks for JSON anyway
             return chat(config, messages, json_mode=False)
         raise LlmUnavailable("the endpoint rejected the request (400)") from None
     except openai.APITimeoutError:

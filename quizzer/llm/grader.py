@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass
 
 from quizzer.llm.client import LlmUnavailable, chat
 from quizzer.llm.config import LlmConfig
-from quizzer.llm.rubric import BadReply, Judgement, Rubric, messages, parse
+from quizzer.llm.rubric import BadReply, Judgement, Rubric, json_object, messages, parse
 from quizzer.store import open_store
 
 
@@ -59,8 +58,8 @@ def follow_up(config: LlmConfig, rubric: Rubric, answer: str) -> str | None:
     sent = [*messages(rubric, answer), {"role": "user", "content": FOLLOW_UP[rubric.lang]}]
     try:
         content = chat(config, sent)
-        data = json.loads(content.strip().removeprefix("```json").removesuffix("```"))
-    except (LlmUnavailable, ValueError):
+        data = json_object(content)
+    except (LlmUnavailable, BadReply):
         return None
     question = data.get("follow_up") if isinstance(data, dict) else None
     return question.strip() or None if isinstance(question, str) else None

@@ -12,6 +12,7 @@ from quizzer.models import Lang
 MAX_ANSWER_CHARS = 4000  # a long answer is cut, so one request never costs more than a few thousand tokens
 MAX_FIELD_CHARS = 2000  # the reference, and any single key point or misconception
 FENCE = re.compile(r"```(?:json)?\s*(\{.*\})\s*```", re.DOTALL)
+THINKING = re.compile(r"^\s*<think>.*?</think>", re.DOTALL)  # reasoning models (Qwen3, DeepSeek-R1) think aloud first
 REPLY_SHAPE = ('{"rating": 1|2|3, "key_points": [{"covered": true|false, "evidence": "a short quote of the answer"}], '
                '"misconceptions": ["each listed misconception the answer asserts, copied exactly"], '
                '"feedback": "one sentence", "follow_up": "one follow-up question, or null"}')
@@ -70,9 +71,9 @@ def messages(rubric: Rubric, answer: str) -> list[dict[str, str]]:
             {"role": "user", "content": json.dumps(body, ensure_ascii=False, indent=1)}]
 
 
-def _object(content: str) -> Any:
+def json_object(content: str) -> Any:
     """The JSON object in the reply: bare, or inside a ```json fence (local servers often add one)."""
-    text = content.strip()
+    text = THINKING.sub("", content).strip()
     fenced = FENCE.search(text)
     if fenced:
         text = fenced.group(1)
@@ -90,7 +91,7 @@ def _text(value: object, what: str) -> str:
 
 def parse(content: str, points: int) -> Judgement:
     """Validate a reply strictly against the contract's shape; BadReply says the first thing wrong."""
-    data = _object(content)
+    data = json_object(content)
     if not isinstance(data, dict):
         raise BadReply("the reply is not a JSON object")
     missing = [k for k in ("rating", "key_points", "misconceptions", "feedback") if k not in data]
