@@ -26,12 +26,12 @@ def test_mock_asks_a_follow_up_and_reports_the_exchange(tmp_path: Path, llm_stub
     child.expect("judged by the LLM")
     child.expect("How well did you answer")
     child.sendline("3")
-    child.expect("Why does that hold for GQA too")  # after a bold "follow-up:"
+    child.expect("Why does that hold for GQA too")  # after a bold "the interviewer follows up:"
     child.expect("> ")
     llm_stub.queue.append((200, graded(0, rating=2)))
     child.sendline("Because every query head still sees d_k-dimensional keys")
     child.sendline("")
-    child.expect("follow-up: Hard: Clear and complete.")
+    child.expect("your follow-up answer: Hard: Clear and complete.")
     child.expect("estimation · budget")
     child.expect("> ")
     child.sendline(":skip")

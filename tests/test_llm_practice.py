@@ -56,8 +56,8 @@ def test_follow_up_is_asked_answered_and_graded(bank: str, llm_stub: Stub) -> No
     code, out = practice(bank, ANSWER + "\n" + "Each KV head is shared, the scaling is per head.\n\n",
                          "--follow-up")
     assert code == 0
-    assert "follow-up: Why does that hold for GQA too?" in out
-    assert "~ follow-up: Hard: Clear and complete." in out
+    assert "the interviewer follows up: Why does that hold for GQA too?" in out
+    assert "~ your follow-up answer: Hard: Clear and complete." in out
     follow = llm_stub.requests[1].rubric
     assert (follow["question"], follow["key_points"]) == ("Why does that hold for GQA too?", [])
     assert follow["candidate_answer"] == "Each KV head is shared, the scaling is per head."
@@ -67,7 +67,7 @@ def test_follow_up_without_one_in_the_reply_asks_for_it(bank: str, llm_stub: Stu
     llm_stub.queue += [(200, graded(3, follow_up=None)), (200, json.dumps({"follow_up": "And for MQA?"})),
                        (200, graded(0))]
     code, out = practice(bank, ANSWER + "\n" + "The same.\n\n", "--follow-up")
-    assert code == 0 and "follow-up: And for MQA?" in out and "✓ follow-up: Good" in out
+    assert code == 0 and "follows up: And for MQA?" in out and "✓ your follow-up answer: Good" in out
     assert len(llm_stub.requests) == 3
 
 

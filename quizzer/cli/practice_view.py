@@ -142,14 +142,14 @@ class PracticeScreen:
 
     def follow_up(self, question: str) -> None:
         """The interviewer's follow-up, answered like a concept question."""
-        out.print(f"[bold]{in_lang(self.lang, 'follow-up:', '追问：')}[/] {escape(question)}")
+        out.print(f"[bold]{in_lang(self.lang, 'the interviewer follows up:', '面试官追问：')}[/] {escape(question)}")
         out.print("[dim]" + in_lang(self.lang, "Answer in a few sentences; finish with an empty line (:skip to pass).",
                                     "用几句话作答，空行结束（:skip 跳过）。") + "[/]")
 
     def follow_up_result(self, exchange: FollowUp) -> None:
         """The LLM's rating of the follow-up reply, or why there is none."""
         mark = "[dim]-[/]" if exchange.rating is None else MARKS.get(exchange.rating, "[red]✗[/]")
-        out.print(f"{mark} {in_lang(self.lang, 'follow-up:', '追问：')} {escape(exchange.summary)}")
+        out.print(f"{mark} {in_lang(self.lang, 'your follow-up answer:', '追问回答：')} {escape(exchange.summary)}")
 
     def summary(self, tally: Tally, saved_to: str, interrupted: bool) -> None:
         """The end of a session: how it went and where it is saved."""
