@@ -151,3 +151,25 @@ def test_with_nothing_configured_no_socket_is_opened(bank: str, args: list[str],
                          capture_output=True, text=True, env=env, timeout=120)
     assert out.returncode == 0, out.stderr
     assert out.stdout.strip().endswith("OPENAI=False")
+
+
+def test_an_older_history_gains_the_grader_column(isolated_home: Path) -> None:
+    import sqlite3
+
+    from quizzer.store import open_store
+    from quizzer.store.migrations import m001_attempts, m002_cards, m003_mocks, m004_task_passes
+
+    isolated_home.mkdir(parents=True)
+    conn = sqlite3.connect(isolated_home / "history.sqlite3")
+    conn.execute("CREATE TABLE _migrations (name TEXT PRIMARY KEY, applied_at TEXT NOT NULL)")
+    for migration in (m001_attempts, m002_cards, m003_mocks, m004_task_passes):
+        migration(conn)
+        conn.execute("INSERT INTO _migrations VALUES (?, '2026-01-01')", (migration.__name__,))
+    conn.execute("INSERT INTO attempts (question_id, topic, kind, answer, verdict, score, seconds, mode, session_id,"
+                 " answered_at) VALUES ('demo.x', 'demo', 'concept', 'a', 'correct', 1, 3, 'practice', 's',"
+                 " '2026-01-01T00:00:00+00:00')")
+    conn.commit()
+    conn.close()
+    open_store().close()
+    [attempt] = history()
+    assert (attempt["question_id"], attempt["grader"]) == ("demo.x", None)
