@@ -173,3 +173,12 @@ def test_an_older_history_gains_the_grader_column(isolated_home: Path) -> None:
     open_store().close()
     [attempt] = history()
     assert (attempt["question_id"], attempt["grader"]) == ("demo.x", None)
+
+
+def test_practice_shows_both_judgements_when_the_llm_fails_an_answer_the_key_points_pass(
+        bank: str, llm_stub: Stub) -> None:
+    llm_stub.queue.append((200, graded(3, rating=1)))
+    code, out = practice(bank, ANSWER + "\n")
+    assert code == 0
+    assert "judged by the LLM\nthe key points judge differently: 1/3 key points covered\n" in out
+    assert history()[0]["verdict"] == "wrong"  # Enter took the LLM's suggestion, Again
