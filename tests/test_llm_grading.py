@@ -185,3 +185,9 @@ def test_without_the_openai_package_key_points_judge_with_a_note(bank: str, llm_
     assert (code, data["grader"], llm_stub.requests) == (0, "keypoints", [])
     assert data["note"] == ("LLM grading unavailable: the openai package is not installed "
                             "(pip install 'quizzer[llm]'); judged by key points")
+
+
+def test_the_fallback_note_is_in_the_questions_language(bank: str, llm_stub: Stub) -> None:
+    llm_stub.mode = "500"
+    _, data, _ = check(bank, "方差为 d_k", "--lang", "zh")
+    assert data["note"] == "LLM 评分不可用：端点返回 HTTP 500；改用要点评分"

@@ -86,7 +86,8 @@ def judge(q: Question, spec: Concept, text: str, lang: Lang, keypoints: ConceptV
     rubric = rubric_of(q, spec, lang)
     result = grade(config, rubric, text)
     if result.judgement is None:
-        note = in_lang(lang, f"LLM grading unavailable: {result.reason}; judged by key points",
-                       f"LLM 评分不可用：{result.reason}；改用要点评分")
+        reason = result.reason.get(lang) if result.reason else ""
+        note = in_lang(lang, f"LLM grading unavailable: {reason}; judged by key points",
+                       f"LLM 评分不可用：{reason}；改用要点评分")
         return ConceptJudgement(keypoints, keypoints, "keypoints", note)
     return from_llm(result.judgement, spec, rubric, keypoints)

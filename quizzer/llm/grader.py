@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from quizzer.llm.client import LlmUnavailable, chat
 from quizzer.llm.config import LlmConfig
 from quizzer.llm.rubric import BadReply, Judgement, Rubric, json_object, messages, parse
+from quizzer.models import Text
 from quizzer.store import open_store
 
 
@@ -15,7 +16,7 @@ class LlmResult:
     """The LLM's judgement, or why there is none (the key points decide then)."""
 
     judgement: Judgement | None
-    reason: str | None = None
+    reason: Text | None = None
     cached: bool = False
 
 
@@ -35,8 +36,10 @@ def _ask(config: LlmConfig, sent: list[dict[str, str]], points: int) -> LlmResul
         try:
             content = chat(config, sent)
             judgement = parse(content, points)
-        except (LlmUnavailable, BadReply) as exc:
-            return LlmResult(None, str(exc))
+        except LlmUnavailable as exc:
+            return LlmResult(None, exc.reason)
+        except BadReply as exc:
+            return LlmResult(None, Text(zh=f"回复不符合评分格式（{exc}）", en=str(exc)))
         cache.remember(store, digest, content)
         return LlmResult(judgement)
     finally:

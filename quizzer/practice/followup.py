@@ -53,6 +53,6 @@ def grade_reply(outcome: Outcome, question: str, reply: str, config: LlmConfig, 
     q = outcome.asked.question
     result = grade_follow_up(config, rubric_of(q, spec_of(q, Concept), lang), question, reply)
     if result.judgement is None:
-        return FollowUp(question, reply, None, note=in_lang(lang, f"not graded: {result.reason}",
-                                                            f"未评分：{result.reason}"))
+        reason = result.reason.get(lang) if result.reason else ""
+        return FollowUp(question, reply, None, note=in_lang(lang, f"not graded: {reason}", f"未评分：{reason}"))
     return FollowUp(question, reply, Rating(result.judgement.rating), result.judgement.feedback)
