@@ -178,6 +178,8 @@ class Question:
     spec: Spec
     explanation: Text | None = None
     follow_ups: tuple[Text, ...] = ()
+    # Ids of questions merged into this one: old links (`practice --id`, `check --question`) still reach it.
+    aliases: tuple[str, ...] = ()
     file: str = ""
     line: int = 0
     lines: Mapping[str, int] = field(default_factory=dict)
@@ -227,4 +229,4 @@ class Catalog:
         for q in self.questions:
             if q.id == qid:
                 return q
-        return None
+        return next((q for q in self.questions if qid in q.aliases), None)

@@ -164,3 +164,19 @@ def test_validate_flags_one_estimate_asked_twice_and_near_identical_prompts(tmp_
     assert any(m.startswith("demo.kv-three: its prompt is nearly the same as demo.kv's") for m in problems)
     # Start-up never pays for the pairwise comparison.
     assert load_catalog([bank]).problems == ()
+
+
+def test_a_merged_question_answers_to_its_old_id(tmp_path: Path) -> None:
+    path = write(tmp_path, GOOD.replace("    source: [hot.calc1]\n", "    source: [hot.calc1]\n    aliases: [demo.old-kv]\n"))
+    catalog = load_catalog([path], thorough=True)
+    assert problems(path) == []
+    merged = catalog.find("demo.old-kv")
+    assert merged is not None and merged.id == "demo.kv"
+
+
+def test_an_alias_may_not_be_another_questions_id(tmp_path: Path) -> None:
+    text = GOOD.replace("    source: [hot.calc1]\n", "    source: [hot.calc1]\n    aliases: [demo.kv2]\n")
+    text += GOOD.split("questions:\n")[1].replace("demo.kv", "demo.kv2")
+    path = write(tmp_path, text)
+    assert any("alias 'demo.kv2' is already the id of a question" in p for p in problems(path)), problems(path)
+

@@ -91,3 +91,11 @@ def test_reference_answer_is_rated_good_and_asserts_no_misconception(q) -> None:
         verdict = grade_concept(q.spec.answer.get(lang), q.spec)
         assert verdict.misconceptions == (), (q.id, lang, [q.spec.misconceptions[i].text.en for i in verdict.misconceptions])
         assert verdict.suggested_rating == 3, (q.id, lang, verdict)
+
+
+def test_the_builtin_merged_ids_still_resolve() -> None:
+    from quizzer.bank import require_question
+
+    catalog = load_catalog()
+    assert require_question(catalog, "estimation.what-is-mfu").id == "training.mfu-throughput"
+    assert require_question(catalog, "normalization.pre-ln-vs-post-ln").id == "architecture.pre-norm-vs-post-norm"

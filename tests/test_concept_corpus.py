@@ -43,7 +43,8 @@ def test_another_questions_reference_answer_is_rarely_good() -> None:
                for o in questions if o.id != q.id for lang in ("en", "zh")):
             passed_by_other += 1
     # The goal (issue 16) is at most 3% of questions. Neighbouring questions share facts (a reference answer
-    # on Pre-LN vs Post-LN also answers "why Pre-Norm"), and getting there needs those pairs merged or their
-    # essential points sharpened; measured now: 37 of 172 (22%, down from 117 of 151 when claims replaced
-    # words). This pins today's level so it can only go down.
-    assert passed_by_other <= 0.22 * len(questions), passed_by_other
+    # on the KV cache at long context also answers "what makes up inference memory"); eight pairs that asked
+    # the same thing were merged (the old ids are aliases) and essential points sharpened. Measured now: 16 of
+    # 164 (10%; 117 of 151 with the bag-of-words grader, 37 of 172 before the merges). This pins today's level
+    # so it can only go down.
+    assert passed_by_other <= 0.10 * len(questions), passed_by_other

@@ -14,7 +14,7 @@ from tests.conftest import demo_bank
 from tests.llm_stub import Stub, closed_port, graded  # the llm_stub fixture comes from conftest
 
 runner = CliRunner()
-GOOD_ANSWER = "The dot product has variance d_k, so without scaling the softmax saturates."
+GOOD_ANSWER = "The dot product has variance d_k, so unscaled scores saturate the softmax."
 
 
 @pytest.fixture

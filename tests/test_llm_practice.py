@@ -16,7 +16,7 @@ from tests.conftest import REPO, demo_bank
 from tests.llm_stub import Stub, closed_port, graded  # the llm_stub fixture comes from conftest
 
 runner = CliRunner()
-ANSWER = "The dot product has variance d_k, so without scaling the softmax saturates.\n\n"
+ANSWER = "The dot product has variance d_k, so unscaled scores saturate the softmax.\n\n"
 
 
 @pytest.fixture
@@ -180,5 +180,5 @@ def test_practice_shows_both_judgements_when_the_llm_fails_an_answer_the_key_poi
     llm_stub.queue.append((200, graded(3, rating=1)))
     code, out = practice(bank, ANSWER + "\n")
     assert code == 0
-    assert "judged by the LLM\nthe key points judge differently: 1/3 key points covered\n" in out
+    assert "judged by the LLM\nthe key points judge differently: 2/3 key points covered\n" in out
     assert history()[0]["verdict"] == "wrong"  # Enter took the LLM's suggestion, Again

@@ -104,6 +104,14 @@ def _cross_checks(banks: list[Bank], cited: dict[str, Cited], sources: dict[str,
             problems.append(Problem(q.file, q.line_of("id"),
                                     f"{q.id}: duplicate id (also {seen[q.id].file}:{seen[q.id].line})"))
         seen.setdefault(q.id, q)
+    for q in (q for b in banks for q in b.questions):
+        for alias in q.aliases:
+            if alias in seen and seen[alias] is not q:
+                other = seen[alias]
+                problems.append(Problem(q.file, q.line_of("aliases"), f"{q.id}: alias {alias!r} is already "
+                                        f"{'the id' if other.id == alias else 'an alias'} of a question "
+                                        f"({other.file}:{other.line})"))
+            seen.setdefault(alias, q)
     for file, entries in cited.items():
         for qid, line, keys in entries:
             if file in builtin and not keys:

@@ -39,7 +39,7 @@ T = TypeVar("T")
 NO_STRINGS: tuple[str, ...] = ()
 NO_TEXTS: tuple[Text, ...] = ()
 
-COMMON = {"id", "kind", "difficulty", "tags", "source", "prompt", "explanation", "follow_ups"}
+COMMON = {"id", "kind", "difficulty", "tags", "source", "prompt", "explanation", "follow_ups", "aliases"}
 BY_KIND = {
     "concept": {"answer", "key_points", "misconceptions"},
     "numeric": {"params", "vary", "formula", "unit", "display", "tolerance", "expected", "common_mistakes"},
@@ -300,6 +300,7 @@ def read_question(r: Reader, raw: Any, line: int, topic: str) -> Question | None
         if q["difficulty"] not in (1, 2, 3):
             r.fail(q.line_of("difficulty"), "difficulty must be 1, 2 or 3")
         tags = r.soft(lambda: r.strings(q["tags"], q.line_of("tags"), "tags", SLUG), NO_STRINGS)
+        aliases = r.soft(lambda: r.strings(q.get("aliases", []), q.line_of("aliases"), "aliases", ID), NO_STRINGS)
         explanation = r.soft(lambda: r.text(q["explanation"], q.line_of("explanation"), "explanation")
                              if "explanation" in q else None, None)
         follow = r.soft(lambda: tuple(r.text(f, q.line_of("follow_ups"), "follow_ups") for f in r.items(
@@ -309,7 +310,8 @@ def read_question(r: Reader, raw: Any, line: int, topic: str) -> Question | None
         if prompt is None:
             return None
         return Question(id=q["id"], topic=topic, kind=kind, difficulty=difficulty, tags=tags, source=source,
-                        prompt=prompt, spec=spec, explanation=explanation, follow_ups=follow, file=r.file,
+                        prompt=prompt, spec=spec, explanation=explanation, follow_ups=follow, aliases=aliases,
+                        file=r.file,
                         line=q.line, lines={str(k): v for k, v in q.key_lines.items()})
     except Invalid:
         return None

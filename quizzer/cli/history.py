@@ -6,10 +6,11 @@ from pathlib import Path
 
 import typer
 
+from quizzer.cli import calendar_view, shapes
 from quizzer.cli import progress_view as view
-from quizzer.cli import shapes
 from quizzer.cli.app import app, emit_json
 from quizzer.cli.options import JsonOption
+from quizzer.practice.days import forecast, heatmap
 from quizzer.practice.stats import summarise_store
 from quizzer.store import open_store
 from quizzer.store.attempts import recent
@@ -17,18 +18,36 @@ from quizzer.store.db import utcnow
 
 
 @app.command("stats")
-def stats(as_json: JsonOption = False) -> None:
-    """Progress by topic and kind, streak, reviews due, weakest topics."""
+def stats(
+    as_json: JsonOption = False,
+    png: Path | None = typer.Option(None, "--png", help="Also draw the heatmap and forecast into this PNG file "
+                                                        "(needs matplotlib: pip install 'quizzer[plot]')."),
+    force: bool = typer.Option(False, "--force", help="Let --png overwrite an existing file."),
+) -> None:
+    """Progress by topic and kind, streak, reviews due, weakest topics; a review heatmap and a 14-day forecast."""
     store = open_store()
     try:
         now = utcnow()
-        result = summarise_store(store, now, now.astimezone().tzinfo)
+        tz = now.astimezone().tzinfo
+        result = summarise_store(store, now, tz)
+        heat, due = heatmap(store, now, tz), forecast(store, now, tz)
     finally:
         store.close()
+    if png is not None:
+        from quizzer.cli.calendar_png import write_png
+
+        write_png(png, heat, due, force)
     if as_json:
-        emit_json(shapes.stats(result))
-    else:
-        view.stats(result)
+        emit_json(shapes.stats(result, heat, due))
+        return
+    view.stats(result)
+    if result.answered or result.skipped or result.unrated:
+        view.out.print()
+        calendar_view.heatmap(heat)
+        view.out.print()
+        calendar_view.forecast(due)
+    if png is not None:
+        view.out.print(f"heatmap and forecast drawn in {png}")
 
 
 @app.command("history")

@@ -23,11 +23,12 @@ from quizzer.cli.options import (
     load_banks,
     selection,
 )
-from quizzer.cli.practice_view import PracticeScreen
+from quizzer.cli.practice_view import PracticeScreen, new_limit_line
 from quizzer.errors import EXIT_INTERRUPTED, QuizzerError
+from quizzer.practice.days import new_today
 from quizzer.practice.loop import EndOfInput, Loop, Quit
 from quizzer.practice.prompter import Prompter
-from quizzer.practice.session import Filters, Session, choose
+from quizzer.practice.session import Chosen, Filters, Session, choose
 from quizzer.store import open_store
 from quizzer.store.cards import due_map
 from quizzer.store.db import utcnow
@@ -35,6 +36,7 @@ from quizzer.store.db import utcnow
 
 @app.command("practice")
 def practice(
+    ctx: typer.Context,
     topic: TopicOption = None,
     tag: TagOption = None,
     kind: KindOption = None,
@@ -43,6 +45,10 @@ def practice(
                                          help="Practise this question (repeatable; instead of the filters)."),
     count: int = typer.Option(10, "--count", "-n", min=1, help="How many questions."),
     due: bool = typer.Option(False, "--due", help="Only reviews the scheduler says are due."),
+    cram: bool = typer.Option(False, "--cram", help="Go through the whole selection (or --count of it), due or "
+                                                    "not, without touching the schedule (saved as mode 'cram')."),
+    new: int = typer.Option(20, "--new", min=0, metavar="N",
+                            help="Most new questions (never answered before) a day; 0: reviews only."),
     lang: LangOption = "en",
     seed: int | None = typer.Option(None, help="Seed for question order and numeric variants."),
     bank: BankOption = None,
@@ -66,15 +72,23 @@ def practice(
                            "(and leave out --grader keypoints)")
     store = open_store()
     rng = random.Random(seed)
-    # Questions named by --id are asked as named; filters pick by the scheduler's order.
-    chosen = pool if ids else choose(pool, Filters(due_only=due), count, rng, due_map(store), utcnow())
+    now = utcnow()
+    # Questions named by --id are asked as named; filters pick by the scheduler's order. The daily limit counts
+    # cards made today (local day); cram makes none, so it goes through the whole selection unlimited.
+    source = ctx.get_parameter_source("count")  # compared by name: Typer carries its own copy of Click's enum
+    size = len(pool) if cram and source is not None and source.name == "DEFAULT" else count
+    allowed = None if cram else max(0, new - new_today(store, now, now.astimezone().tzinfo))
+    picked = Chosen(pool, 0) if ids else choose(
+        pool, Filters(due_only=due), size, rng, due_map(store), now, allowed)
+    chosen = picked.questions
     screen = PracticeScreen(language(lang))
     if not chosen:
         store.close()
-        screen.note("nothing is due for review right now" if due else "no questions match these filters")
+        screen.note(new_limit_line(new, picked.held_back, screen.lang) if picked.held_back
+                    else "nothing is due for review right now" if due else "no questions match these filters")
         return
     session = Session(chosen, screen.lang, rng, time.monotonic, llm)
-    loop = Loop(session, store, Prompter(), screen, catalog.sources, workdir, device, follow_up)
+    loop = Loop(session, store, Prompter(), screen, catalog.sources, workdir, device, cram=cram, follow_ups=follow_up)
     screen.header(len(chosen), str(store.path))
     try:
         loop.run()
@@ -87,3 +101,5 @@ def practice(
     finally:
         store.close()
     screen.summary(loop.tally, str(store.path), interrupted=False)
+    if picked.held_back:  # the session ran to its end but was shorter for the limit: say why
+        screen.note(new_limit_line(new, picked.held_back, screen.lang))

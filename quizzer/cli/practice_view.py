@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
+from datetime import timedelta
 
 from rich.markup import escape
 
@@ -18,10 +19,29 @@ from quizzer.practice.loop import Tally
 from quizzer.practice.session import Asked, Outcome
 
 HELP = {
-    "en": "Commands: :skip (skip this question), :hint (a nudge), :quit (stop; everything answered is saved), "
-          ":help. Concept answers end with an empty line.",
-    "zh": "命令：:skip 跳过本题，:hint 提示，:quit 结束（已答内容都已保存），:help 帮助。概念题以空行结束作答。",
+    "en": "Commands: :skip (skip this question), :hint (a nudge), :undo (take back the last rating and answer "
+          "again), :quit (stop; everything answered is saved), :help. Concept answers end with an empty line.",
+    "zh": "命令：:skip 跳过本题，:hint 提示，:undo 撤销上次评分并重答，:quit 结束（已答内容都已保存），:help 帮助。"
+          "概念题以空行结束作答。",
 }
+# Units for "again in ...", largest first: (seconds, English singular, Chinese).
+WAIT_UNITS = ((86400, "day", "天"), (3600, "hour", "小时"), (60, "minute", "分钟"))
+
+
+def wait_in_words(wait: timedelta, lang: Lang) -> str:
+    """'again in 4 days' / '下次复习：4 天后', rounded to the largest unit that fits (at least a minute)."""
+    seconds = max(60.0, wait.total_seconds())
+    # A wait of 23.6 hours reads as '1 day', not '24 hours': a unit is used from 95% of it.
+    size, en, zh = next(unit for unit in WAIT_UNITS if seconds >= unit[0] * 0.95 or unit[0] == 60)
+    n = max(1, round(seconds / size))
+    return in_lang(lang, f"again in {n} {en}{'' if n == 1 else 's'}", f"下次复习：{n} {zh}后")
+
+
+def new_limit_line(limit: int, held_back: int, lang: Lang) -> str:
+    """The one line said when the daily limit of new questions shortens or stops a session."""
+    return in_lang(lang, f"daily limit reached: {counted(limit, 'new question')} a day ({held_back} more wait for "
+                         f"tomorrow; --new N changes the limit)",
+                   f"今日新题已达上限：每天 {limit} 道（另有 {held_back} 道留到明天；用 --new N 修改上限）")
 
 
 MARKS = {Rating.GOOD: "[green]✓[/]", Rating.HARD: "[yellow]~[/]"}
@@ -131,6 +151,10 @@ class PracticeScreen:
         items = [f"{int(r)} {r.label} ({r.meaning})" for r in Rating]
         out.print(escape("Rate your recall: " + " · ".join(items)
                          + f"   [Enter = {int(suggested)} {suggested.label}]"))
+
+    def next_due(self, wait: timedelta) -> None:
+        """When the question comes back, in words."""
+        out.print(f"[dim]{escape(wait_in_words(wait, self.lang))}[/]")
 
     def judged(self, verdict: Verdict) -> None:
         """The judge's report on the candidate's file."""

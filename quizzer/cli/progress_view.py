@@ -63,6 +63,7 @@ def history(attempts: Sequence[Attempt]) -> None:
         table.add_column(col, no_wrap=col != "answer", overflow="ellipsis")
     for a in attempts:
         answer = a.answer.splitlines()[0] if a.answer else ""
-        table.add_row(a.answered_at.strftime("%Y-%m-%d %H:%M"), a.question_id, a.verdict, f"{a.score:.2f}",
+        verdict = f"{a.verdict} (undone)" if a.undone else a.verdict
+        table.add_row(a.answered_at.strftime("%Y-%m-%d %H:%M"), a.question_id, verdict, f"{a.score:.2f}",
                       f"{a.seconds:.0f}", a.mode, escape(answer[:60]))
     out.print(table)

@@ -24,12 +24,12 @@ def cli_reference() -> str:
         assert command is not None
         sub = typer.Context(command, info_name=name, parent=ctx)
         parts += [f"## quizzer {name}", "", "```text", command.get_help(sub), "```", ""]
-        if isinstance(command, TyperGroup):  # a command group (`quizzer llm`): each of its commands too
-            for inner in command.list_commands(sub):
-                leaf = command.get_command(sub, inner)
+        if isinstance(command, TyperGroup):  # `export anki`, `llm status`: each subcommand's own help
+            for sub_name in command.list_commands(sub):
+                leaf = command.get_command(sub, sub_name)
                 assert leaf is not None
-                leaf_ctx = typer.Context(leaf, info_name=inner, parent=sub)
-                parts += [f"## quizzer {name} {inner}", "", "```text", leaf.get_help(leaf_ctx), "```", ""]
+                leaf_ctx = typer.Context(leaf, info_name=sub_name, parent=sub)
+                parts += [f"## quizzer {name} {sub_name}", "", "```text", leaf.get_help(leaf_ctx), "```", ""]
     return "\n".join(parts)
 
 

@@ -6,7 +6,7 @@ away (new fields do not raise it); arrays stay plain arrays of entries.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from datetime import datetime
 from typing import Any
 
@@ -20,8 +20,11 @@ from quizzer.judge.verdict import Verdict
 from quizzer.kinds import kind_of
 from quizzer.llm.status import LlmStatus
 from quizzer.models import Catalog, Problem, Question
+from quizzer.practice.days import DayCount
+from quizzer.practice.personal import Fit
 from quizzer.practice.stats import Accuracy, Stats
 from quizzer.store.attempts import Attempt
+from quizzer.store.exchange import Merged
 
 JSON_VERSION = 1
 Json = dict[str, Any]
@@ -112,8 +115,8 @@ def _accuracy(items: Iterable[Accuracy]) -> list[Json]:
     return [{"name": a.name, "answered": a.answered, "right": a.right, "accuracy": round(a.rate, 4)} for a in items]
 
 
-def stats(s: Stats) -> Json:
-    """`stats --json`."""
+def stats(s: Stats, heat: Sequence[DayCount] = (), due: Sequence[DayCount] = ()) -> Json:
+    """`stats --json`, with reviews per local day (heatmap) and reviews due per day ahead (forecast)."""
     c = s.calibration
     return _document(answered=s.answered, right=s.right, skipped=s.skipped, unrated=s.unrated,
                      accuracy=round(s.right / s.answered, 4) if s.answered else None,
@@ -121,7 +124,9 @@ def stats(s: Stats) -> Json:
                      due_today=s.due_today, due_next_7_days=s.due_week, weakest_topics=_accuracy(s.weakest),
                      calibration={"rated": c.rated, "overrated": c.overrated, "underrated": c.underrated,
                                   "mean_coverage_by_rating": {str(int(k)): round(v, 4)
-                                                              for k, v in c.mean_coverage_by_rating.items()}})
+                                                              for k, v in c.mean_coverage_by_rating.items()}},
+                     heatmap=[{"date": d.day.isoformat(), "reviews": d.count} for d in heat],
+                     forecast=[{"date": d.day.isoformat(), "due": d.count} for d in due])
 
 
 def llm_status(s: LlmStatus) -> Json:
@@ -137,6 +142,24 @@ def history(attempts: Iterable[Attempt]) -> list[Json]:
     return [{"id": a.id, "question_id": a.question_id, "topic": a.topic, "kind": a.kind,
              "params": dict(a.params) if a.params else None, "answer": a.answer, "verdict": a.verdict,
              "score": a.score, "rating": None if a.rating is None else int(a.rating), "seconds": a.seconds,
-             "mode": a.mode, "session_id": a.session_id, "answered_at": a.answered_at.isoformat(),
+             "mode": a.mode, "session_id": a.session_id, "answered_at": a.answered_at.isoformat(), "undone": a.undone,
              "grader": a.grader}
             for a in attempts]
+
+
+def merged(m: Merged) -> Json:
+    """`import --json`: what the merge added, updated and found already there."""
+    return _document(path=str(m.path), attempts_added=m.attempts_added, attempts_known=m.attempts_known,
+                     cards_added=m.cards_added, cards_updated=m.cards_updated, cards_kept=m.cards_kept,
+                     mocks_added=m.mocks_added, mocks_known=m.mocks_known)
+
+
+def fit(f: Fit) -> Json:
+    """`optimize --json`: the fitted parameters, the reviews they came from and both forgetting curves."""
+    return _document(parameters=list(f.parameters), reviews=f.reviews, total_reviews=f.total_reviews,
+                     log_loss={"default": round(f.log_loss_default, 6), "personal": round(f.log_loss_personal, 6)},
+                     recall_after_good=[{"days": p.days, "default": round(p.default, 4),
+                                         "personal": round(p.personal, 4)} for p in f.curve],
+                     by_interval=[{"from_days": b.low, "to_days": b.high, "reviews": b.reviews,
+                                   "observed": round(b.observed, 4), "default": round(b.default, 4),
+                                   "personal": round(b.personal, 4)} for b in f.intervals])

@@ -47,10 +47,11 @@ def grade_concept(answer: str, spec: Concept) -> ConceptVerdict:
     missing_essential = any(kp.essential and not hit for kp, hit in zip(spec.key_points, covered, strict=True))
     unsure = hedged(answer)
     # A stated misconception outweighs whatever else is right, as it would in an interview; so does
-    # missing the idea the question exists for. Good needs the essentials plus half of all points.
+    # missing the idea the question exists for. Good needs the essentials plus at least half of all points
+    # (3 of 5, not 2: two points of five is what a neighbouring question's answer makes in passing).
     if wrong or missing_essential or not any(covered):
         rating = AGAIN
-    elif unsure or sum(covered) < max(1, len(covered) // 2):
+    elif unsure or 2 * sum(covered) < len(covered):
         rating = HARD
     else:
         rating = GOOD

@@ -9,7 +9,8 @@ from pathlib import Path
 
 from quizzer.kinds import UnreadableAnswer, kind_of
 from quizzer.models import Rating, in_lang
-from quizzer.practice.progress import final_verdict, save
+from quizzer.practice.progress import Saved, final_verdict, save
+from quizzer.practice.progress import undo as take_back
 from quizzer.practice.prompter import EndOfInput, Prompter, Quit
 from quizzer.practice.session import Outcome, Session
 from quizzer.practice.view import PracticeView
@@ -48,12 +49,15 @@ class Loop:
     """Drives a Session from a Prompter, saving every outcome the moment it is graded."""
 
     def __init__(self, session: Session, store: Store, prompter: Prompter, view: PracticeView,
-                 sources: Mapping[str, str], workdir: Path, device: str = "cpu", follow_ups: bool = False) -> None:
+                 sources: Mapping[str, str], workdir: Path, device: str = "cpu", cram: bool = False,
+                 follow_ups: bool = False) -> None:
         self.session, self.store, self.prompter, self.view = session, store, prompter, view
         self.sources, self.workdir, self.device, self.follow_ups = sources, workdir, device, follow_ups
-        self.mode = "practice"
+        # Cram answers are saved under their own mode and never move a card: reviewing ahead of time is not recall.
+        self.mode = "cram" if cram else "practice"
         self.session_id = uuid.uuid4().hex[:12]
         self.verdicts: list[str] = []  # final verdicts (self-rated answers settled by the rating)
+        self.last: tuple[Saved, Outcome] | None = None  # the last rated answer, while :undo may still take it back
 
     @property
     def tally(self) -> Tally:
@@ -62,9 +66,29 @@ class Loop:
         return Tally(len(answered), answered.count("correct"), len(self.verdicts) - len(answered))
 
     def keep(self, outcome: Outcome, rating: Rating | None) -> None:
-        """Store the outcome and count it."""
-        save(self.store, outcome, rating, self.mode, self.session_id, utcnow())
+        """Store the outcome and count it; a rated one is what :undo takes back."""
+        saved = save(self.store, outcome, rating, self.mode, self.session_id, utcnow(), schedule=self.mode != "cram")
         self.verdicts.append(final_verdict(outcome, rating))
+        self.last = (saved, outcome) if rating is not None else None
+
+    def tell_due(self) -> None:
+        """After a rating, when the question comes back."""
+        if self.last is not None and self.last[0].due is not None:
+            self.view.next_due(self.last[0].due - utcnow())
+
+    def undo(self) -> bool:
+        """Take back the last rating of this session and ask its question again; False when there is none."""
+        if self.last is None:
+            self.view.note(in_lang(self.session.lang, "nothing to undo", "没有可撤销的评分"))
+            return False
+        saved, outcome = self.last
+        take_back(self.store, saved, utcnow())
+        self.verdicts.pop()
+        self.last = None
+        self.session.again(outcome.asked)
+        self.view.note(in_lang(self.session.lang, "rating taken back: the question is asked again",
+                               "已撤销上次评分：重新作答该题"))
+        return True
 
     def run(self) -> None:
         """Every chosen question in turn; Quit, EndOfInput and KeyboardInterrupt end the loop early."""
@@ -96,6 +120,7 @@ class Loop:
             outcome = self.session.judged(str(path), passed, score, summary)
             self.keep(outcome, outcome.implied_rating)
         self.view.verdict(outcome)
+        self.tell_due()
 
     def answer(self) -> None:
         """Read answers and commands until one answer is graded or the question is skipped."""
@@ -111,6 +136,9 @@ class Loop:
                 self.view.note(self.session.hint())
             elif command == ":quit":
                 raise Quit
+            elif command == ":undo":
+                if self.undo():
+                    return
             elif command == ":skip":
                 outcome = self.session.skip()
                 self.keep(outcome, None)
@@ -132,6 +160,7 @@ class Loop:
         if outcome.verdict != "unrated":
             self.keep(outcome, outcome.implied_rating)
             self.view.verdict(outcome)
+            self.tell_due()
             return
         self.view.review(outcome)
         try:
@@ -143,6 +172,7 @@ class Loop:
         self.keep(outcome, rating)
         if self.follow_ups:
             self.follow_up(outcome)
+        self.tell_due()
 
     def follow_up(self, outcome: Outcome) -> None:
         """`--follow-up`: the interviewer asks one question about the answer, then judges the reply."""

@@ -9,7 +9,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import TextIO
 
-COMMANDS = (":skip", ":hint", ":quit", ":help")
+COMMANDS = (":skip", ":hint", ":quit", ":help", ":undo")
 # While waiting for a line, `tick` is called this often (seconds): a live clock then never lags a second behind.
 TICK_SECONDS = 0.25
 

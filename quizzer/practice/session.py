@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import random
 from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime
 
 from quizzer.errors import QuizzerError
@@ -23,19 +23,31 @@ class Filters:
     due_only: bool = False
 
 
+@dataclass(frozen=True)
+class Chosen:
+    """The questions of a session and how many new ones the daily limit held back from it."""
+
+    questions: list[Question]
+    held_back: int  # new questions that would have been asked but for the daily limit
+
+
 def choose(questions: Sequence[Question], filters: Filters, count: int, rng: random.Random,
-           due: Mapping[str, datetime], now: datetime) -> list[Question]:
-    """Overdue reviews first (most overdue first), then new questions, then the rest by due date."""
+           due: Mapping[str, datetime], now: datetime, new_allowed: int | None = None) -> Chosen:
+    """Overdue reviews first (most overdue first), then new questions (at most `new_allowed`), then the rest."""
     pool = [q for q in questions
             if (not filters.topic or q.topic == filters.topic) and (not filters.kind or q.kind == filters.kind)
             and (not filters.tag or filters.tag in q.tags)]
     overdue = sorted((q for q in pool if q.id in due and due[q.id] <= now), key=lambda q: due[q.id])
     if filters.due_only:
-        return overdue[:count]
+        return Chosen(overdue[:count], 0)
     new = [q for q in pool if q.id not in due]
     rng.shuffle(new)
+    allowed = len(new) if new_allowed is None else max(0, new_allowed)
     later = sorted((q for q in pool if q.id in due and due[q.id] > now), key=lambda q: due[q.id])
-    return (overdue + new + later)[:count]
+    # Held back: new questions that would have filled the session's remaining places. Then the limit ends the
+    # session, as in Anki: reviews not yet due come early only once the new questions have run out.
+    held_back = min(max(0, count - len(overdue) - allowed), max(0, len(new) - allowed))
+    return Chosen((overdue + new[:allowed] + ([] if held_back else later))[:count], held_back)
 
 
 @dataclass(frozen=True)
@@ -84,9 +96,13 @@ class Session:
     llm: LlmConfig | None = None  # where concept answers are graded; None: by key points, offline
     current: Asked | None = None
     _next: int = 0
+    _again: Asked | None = None  # a question given back by :undo, asked again before the rest
 
     def next(self) -> Asked | None:
         """The next question, or None when the session is over."""
+        if self._again is not None:
+            self.current, self._again = replace(self._again, started=self.clock()), None
+            return self.current
         if self._next >= len(self.questions):
             self.current = None
             return None
@@ -97,6 +113,13 @@ class Session:
         self.current = Asked(self._next, len(self.questions), q, params, kind.prompt(q, self.lang, params),
                              self.clock())
         return self.current
+
+    def again(self, asked: Asked) -> None:
+        """Ask `asked` again next (the same variant, as Anki's undo returns to the card), then the open question."""
+        if self.current is not None:  # the question on screen comes back after the one given back
+            self._next -= 1
+            self.current = None
+        self._again = asked
 
     def _asked(self) -> Asked:
         if self.current is None:

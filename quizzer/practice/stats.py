@@ -16,6 +16,8 @@ from quizzer.store.db import Store
 MIN_FOR_WEAK = 2
 # Verdicts that say nothing about right or wrong: left out of every accuracy.
 UNGRADED = ("skipped", "unrated")
+# An answer whose rating was taken back with :undo stays in history but counts for nothing here.
+STANDING = "undone_at IS NULL"
 
 
 @dataclass(frozen=True)
@@ -104,6 +106,7 @@ def _end_of_today(now: datetime, tz: tzinfo | None) -> datetime:
 
 def summarise(attempts: Sequence[Attempt], due: Mapping[str, datetime], now: datetime, tz: tzinfo | None) -> Stats:
     """Stats from all attempts and the due map, with days counted in the local time zone `tz`."""
+    attempts = [a for a in attempts if not a.undone]
     given = [a for a in attempts if a.verdict != "skipped"]  # every answer given counts as a day of practice
     graded = [a for a in given if a.verdict not in UNGRADED]
     end_of_today = _end_of_today(now, tz)
@@ -125,7 +128,8 @@ def summarise(attempts: Sequence[Attempt], due: Mapping[str, datetime], now: dat
 
 def _sql_groups(store: Store, column: str) -> tuple[Accuracy, ...]:
     rows = store.read(f"SELECT {column} AS name, COUNT(*) AS n, SUM(verdict = 'correct') AS r FROM attempts"
-                      f" WHERE verdict NOT IN ('skipped', 'unrated') GROUP BY {column} ORDER BY {column}")
+                      f" WHERE verdict NOT IN ('skipped', 'unrated') AND {STANDING}"
+                      f" GROUP BY {column} ORDER BY {column}")
     return tuple(Accuracy(str(r["name"]), int(r["n"]), int(r["r"] or 0)) for r in rows)
 
 
@@ -134,7 +138,7 @@ def _sql_streak(store: Store, now: datetime, tz: tzinfo | None) -> int:
     shift = f"{int(offset.total_seconds() // 60):+d} minutes"
     today = now.astimezone(tz).date()
     cursor = store.conn.execute("SELECT DISTINCT date(answered_at, ?) AS day FROM attempts"
-                                " WHERE verdict != 'skipped' ORDER BY day DESC", (shift,))
+                                f" WHERE verdict != 'skipped' AND {STANDING} ORDER BY day DESC", (shift,))
     # Days arrive newest first; reading stops at the first gap, so a long history costs one row per streak day.
     days: set[date] = set()
     last: date | None = None
@@ -155,10 +159,12 @@ def summarise_store(store: Store, now: datetime, tz: tzinfo | None) -> Stats:
     by_topic = _sql_groups(store, "topic")
     by_kind = _sql_groups(store, "kind")
     apart = {str(r["verdict"]): int(r["n"]) for r in store.read(
-        "SELECT verdict, COUNT(*) AS n FROM attempts WHERE verdict IN ('skipped', 'unrated') GROUP BY verdict")}
+        "SELECT verdict, COUNT(*) AS n FROM attempts WHERE verdict IN ('skipped', 'unrated')"
+        f" AND {STANDING} GROUP BY verdict")}
     cal_rows = store.read("SELECT rating, COUNT(*) AS n, AVG(score) AS mean,"
                           " SUM(rating >= 3 AND score < 0.5) AS over, SUM(rating <= 2 AND score >= 0.75) AS under"
                           " FROM attempts WHERE kind = 'concept' AND rating IS NOT NULL AND verdict != 'skipped'"
+                          f" AND {STANDING}"
                           " GROUP BY rating ORDER BY rating")
     cal = Calibration(rated=sum(int(r["n"]) for r in cal_rows),
                       mean_coverage_by_rating={Rating(int(r["rating"])): float(r["mean"]) for r in cal_rows},

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
+from datetime import timedelta
 from typing import TYPE_CHECKING, Protocol
 
 from quizzer.models import Rating
@@ -36,6 +37,9 @@ class PracticeView(Protocol):
 
     def rating_menu(self, suggested: Rating) -> None:
         """The recall ratings, the suggested one marked."""
+
+    def next_due(self, wait: timedelta) -> None:
+        """After a rating: how long until the question is due again."""
 
     def judged(self, verdict: Verdict) -> None:
         """The judge's report on a hand-written file."""

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import sqlite3
+import uuid
 from dataclasses import dataclass
 from datetime import datetime
 
@@ -28,6 +29,8 @@ class Attempt:
     params: Params | None = None
     rating: Rating | None = None
     id: int | None = None
+    uid: str | None = None  # stable across machines (store.exchange); a new one is drawn when None
+    undone: bool = False  # the rating was taken back with :undo: the answer is kept, it counts for nothing
     grader: str | None = None  # keypoints | llm | judge | the kind's name; None for skips and older attempts
 
 
@@ -42,9 +45,10 @@ def insert(conn: sqlite3.Connection, a: Attempt) -> int:
     """Insert one attempt in the caller's transaction; returns its id."""
     cur = conn.execute(
         "INSERT INTO attempts (question_id, topic, kind, params, answer, verdict, score, rating, seconds, mode,"
-        " session_id, answered_at, grader) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        " session_id, answered_at, uid, grader) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
         (a.question_id, a.topic, a.kind, params_json(a.params), a.answer, a.verdict,
-         a.score, a.rating, a.seconds, a.mode, a.session_id, a.answered_at.isoformat(), a.grader),
+         a.score, a.rating, a.seconds, a.mode, a.session_id, a.answered_at.isoformat(), a.uid or uuid.uuid4().hex,
+         a.grader),
     )
     return int(cur.lastrowid or 0)
 
@@ -57,7 +61,13 @@ def _row(row: sqlite3.Row) -> Attempt:
                    answered_at=datetime.fromisoformat(str(row["answered_at"])),
                    params=json.loads(str(row["params"])) if row["params"] else None,
                    rating=Rating(int(row["rating"])) if row["rating"] is not None else None,
-                   id=int(row["id"]), grader=str(row["grader"]) if row["grader"] is not None else None)
+                   id=int(row["id"]), uid=str(row["uid"]), undone=row["undone_at"] is not None,
+                   grader=str(row["grader"]) if row["grader"] is not None else None)
+
+
+def mark_undone(conn: sqlite3.Connection, attempt_id: int, when: datetime) -> None:
+    """Mark one attempt's rating as taken back (in the caller's transaction); the row itself stays."""
+    conn.execute("UPDATE attempts SET undone_at = ? WHERE id = ?", (when.isoformat(), attempt_id))
 
 
 def recent(store: Store, limit: int | None = None) -> list[Attempt]:

@@ -71,12 +71,33 @@ def m004_task_passes(db: sqlite3.Connection) -> None:
     db.execute("CREATE INDEX task_passes_task ON task_passes (task)")
 
 
-def m006_attempt_grader(db: sqlite3.Connection) -> None:
+def m005_attempt_uids_and_fsrs_params(db: sqlite3.Connection) -> None:
+    """A stable id per attempt (so history merges between machines) and the personal FSRS parameters."""
+    db.execute("ALTER TABLE attempts ADD COLUMN uid TEXT")
+    # Attempts recorded before this migration get a random id of the same shape as new ones (uuid4 hex).
+    db.execute("UPDATE attempts SET uid = lower(hex(randomblob(16))) WHERE uid IS NULL")
+    db.execute("CREATE UNIQUE INDEX attempts_uid ON attempts (uid)")
+    db.execute(
+        """CREATE TABLE fsrs_params (
+            id INTEGER PRIMARY KEY CHECK (id = 1),  -- one row: the parameters in use
+            parameters TEXT NOT NULL,               -- JSON array of floats, as fsrs.Scheduler takes them
+            reviews INTEGER NOT NULL,               -- how many reviews they were fitted on
+            fitted_at TEXT NOT NULL                 -- UTC, ISO 8601
+        )"""
+    )
+
+
+def m006_attempts_undone(db: sqlite3.Connection) -> None:
+    """When a rating was taken back with :undo (NULL for every rating that stands)."""
+    db.execute("ALTER TABLE attempts ADD COLUMN undone_at TEXT")
+
+
+def m007_attempt_grader(db: sqlite3.Connection) -> None:
     """Which grader judged each attempt: keypoints | llm for concept answers, judge for code, else the kind."""
     db.execute("ALTER TABLE attempts ADD COLUMN grader TEXT")
 
 
-def m006_llm_replies(db: sqlite3.Connection) -> None:
+def m007_llm_replies(db: sqlite3.Connection) -> None:
     """LLM replies that validated, keyed by a hash of the request, so the same answer is never sent twice."""
     db.execute(
         """CREATE TABLE llm_replies (
@@ -88,4 +109,5 @@ def m006_llm_replies(db: sqlite3.Connection) -> None:
 
 
 MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [m001_attempts, m002_cards, m003_mocks, m004_task_passes,
-                                                          m006_attempt_grader, m006_llm_replies]
+                                                          m005_attempt_uids_and_fsrs_params, m006_attempts_undone,
+                                                          m007_attempt_grader, m007_llm_replies]

@@ -1,0 +1,72 @@
+"""How `stats` draws days: the review heatmap (weeks as columns, weekdays as rows) and the 14-day due forecast."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import timedelta
+
+from rich.text import Text
+
+from quizzer.cli.console import out
+from quizzer.practice.days import DayCount
+
+# Shades from no reviews to the busiest days; distinct characters, so the picture survives NO_COLOR.
+SHADES = (("·", "grey42"), ("░", "green4"), ("▒", "green3"), ("▓", "green1"), ("█", "bold bright_green"))
+WEEKDAYS = ("Mon", "", "Wed", "", "Fri", "", "Sun")
+FORECAST_BAR = 30
+
+
+def shade(count: int, busiest: int) -> int:
+    """0 for a day without reviews, else 1-4 by the share of the busiest day (any review shows)."""
+    if count <= 0 or busiest <= 0:
+        return 0
+    return max(1, min(4, -(-4 * count // busiest)))
+
+
+def _month_row(days: Sequence[DayCount]) -> str:
+    """Month names over the week in which each month begins, like a contribution graph."""
+    weeks = (len(days) + 6) // 7
+    row = [" "] * (weeks * 2 + 3)
+    for week in range(weeks):
+        first = days[0].day + timedelta(weeks=week)
+        if week == 0 or first.month != (first - timedelta(weeks=1)).month:
+            label = first.strftime("%b")
+            if all(c == " " for c in row[week * 2:week * 2 + len(label) + 1]):
+                row[week * 2:week * 2 + len(label)] = label
+    return "    " + "".join(row).rstrip()
+
+
+def heatmap(days: Sequence[DayCount]) -> None:
+    """Reviews per day, one column per week (Monday on top), shaded by count."""
+    if not days:
+        return
+    busiest = max(d.count for d in days)
+    total = sum(d.count for d in days)
+    out.print(f"[bold]reviews per day[/], {days[0].day:%Y-%m-%d} to {days[-1].day:%Y-%m-%d}: {total} in all, "
+              f"busiest day {busiest}")
+    out.print(_month_row(days))
+    for weekday in range(7):
+        line = Text(f"{WEEKDAYS[weekday]:<4}")
+        for d in days[weekday::7]:
+            char, style = SHADES[shade(d.count, busiest)]
+            line.append(char + " ", style=style)
+        out.print(line)
+    legend = Text("    less ")
+    for char, style in SHADES:
+        legend.append(char + " ", style=style)
+    legend.append("more")
+    out.print(legend)
+
+
+def forecast(days: Sequence[DayCount]) -> None:
+    """Reviews due per day from today, as horizontal bars (overdue ones count as due today)."""
+    if not days:
+        return
+    most = max(d.count for d in days)
+    out.print(f"[bold]reviews due[/], next {len(days)} days: {sum(d.count for d in days)}")
+    for i, d in enumerate(days):
+        width = round(d.count / most * FORECAST_BAR) if most else 0
+        if d.count and not width:
+            width = 1  # a day with reviews never looks empty
+        label = "today" if i == 0 else f"{d.day:%a %m-%d}"
+        out.print(f"{label:<9} [cyan]{'█' * width}[/]{' ' if width else ''}{d.count}")
