@@ -6,6 +6,8 @@ from pathlib import Path
 
 import pytest
 
+from tests.llm_stub import llm_stub  # noqa: F401  (a fixture: the local OpenAI-compatible stub endpoint)
+
 REPO = Path(__file__).resolve().parent.parent
 BANKS = REPO / "tests" / "data" / "banks"
 
@@ -24,6 +26,9 @@ def isolated_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     monkeypatch.setenv("QUIZZER_HOME", str(home))
     monkeypatch.delenv("QUIZZER_BANKS", raising=False)
     monkeypatch.delenv("QUIZZER_LANG", raising=False)
+    for name in ("QUIZZER_LLM_BASE_URL", "QUIZZER_LLM_MODEL", "QUIZZER_LLM_API_KEY", "QUIZZER_LLM_TIMEOUT",
+                 "OPENAI_API_KEY"):  # a developer's own endpoint never answers a test
+        monkeypatch.delenv(name, raising=False)
     monkeypatch.setenv("NO_COLOR", "1")
     monkeypatch.setenv("COLUMNS", "200")
     return home

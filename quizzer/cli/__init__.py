@@ -13,6 +13,6 @@ prestart()
 from quizzer.cli.app import app  # noqa: E402  (after the head start, on purpose)
 
 # Importing a command module registers its commands: the daily ones first.
-from quizzer.cli import practice, mock, grade, tasks, check, calc, browse, history, exchange, validate  # noqa: F401, E402
+from quizzer.cli import practice, mock, grade, tasks, check, calc, browse, history, exchange, validate, llm  # noqa: F401, E402
 
 __all__ = ["app"]

@@ -103,15 +103,16 @@ def _check_question(qid: str, answer: list[str], grader: str | None, device: str
 
     q = require_question(load_banks(bank), qid)
     kind = kind_of(q)
-    used = concept_grader(grader) if kind.self_rated else kind.name
     if isinstance(kind, CodeKind):
         graded = kind.grade_file(q, Path(" ".join(answer)), device)
-        used = "judge"
     else:
+        text = _answer_text(answer)
+        llm = concept_grader(grader, lang) if kind.self_rated else None
         try:
-            graded = kind.grade(q, None, _answer_text(answer), lang)
+            graded = kind.grade_with(q, None, text, lang, llm)
         except UnreadableAnswer as exc:
             raise QuizzerError(exc.message) from None
+    used = "judge" if isinstance(kind, CodeKind) else graded.grader or kind.name
     result = check_view.QuestionCheck(q, graded, settled(graded), kind.review(q, graded.detail, lang), used, lang)
     if as_json:
         emit_json(shapes.question_check(result))

@@ -14,7 +14,7 @@ from quizzer.grading.formula import FormulaVerdict
 from quizzer.grading.numeric import NumericVerdict
 from quizzer.judge.verdict import Verdict
 from quizzer.kinds import Graded, Review, kind_of
-from quizzer.models import Lang, Question
+from quizzer.models import Lang, Question, in_lang
 
 MARKS = {"correct": "[green]✓[/]", "partial": "[yellow]~[/]", "wrong": "[red]✗[/]"}
 
@@ -50,7 +50,7 @@ def question_check(c: QuestionCheck) -> None:
         rating = graded.suggested_rating
         out.print(f"{MARKS[c.verdict]} {c.verdict}: {escape(graded.message)} · suggested rating "
                   f"{int(rating)} {rating.label}")
-        show_review(c.review)
+        show_review(c.review, lang=c.lang)
         for follow in q.follow_ups:
             out.print(f"[dim]follow-up: {escape(follow.get(c.lang))}[/]")
         sys.stdout.flush()
@@ -72,7 +72,7 @@ def question_check(c: QuestionCheck) -> None:
     sys.stdout.flush()
 
 
-def show_review(review: Review, summary: str | None = None) -> None:
+def show_review(review: Review, summary: str | None = None, lang: Lang = "en") -> None:
     """The reference answer, each key point covered or missed (listed plainly when nothing was answered), and
     each misconception the answer asserted with its correction; shared by check, practice and the mock."""
     out.print("[bold]Reference answer[/]")
@@ -84,7 +84,15 @@ def show_review(review: Review, summary: str | None = None) -> None:
         out.print(f" {mark} {escape(point.text)}{star}")
     for claim, correction in review.misconceptions:
         out.print(f"[red]✗ misconception:[/] {escape(claim)}")
-        out.print(f"  [green]in fact:[/] {escape(correction)}")
+        if correction:  # a misconception the LLM named that the bank does not list comes without one
+            out.print(f"  [green]in fact:[/] {escape(correction)}")
+    if review.grader == "llm":
+        out.print(f"[dim]{in_lang(lang, 'judged by the LLM', '由 LLM 评判')}[/]")
+    if review.other_opinion:  # a sharp disagreement: the candidate sees both judgements
+        out.print(f"[yellow]{in_lang(lang, 'the key points judge differently:', '要点评分的判断不同：')}[/] "
+                  f"{escape(review.other_opinion)}")
+    if review.note:
+        out.print(f"[yellow]{in_lang(lang, 'note:', '注意：')}[/] {escape(review.note)}")
 
 
 def calculation(text: str, note: str | None = None) -> None:

@@ -10,7 +10,7 @@ import typer
 
 from quizzer.cli.app import app
 from quizzer.cli.mock_view import MockScreen
-from quizzer.cli.options import BankOption, DeviceOption, LangOption, language, load_banks
+from quizzer.cli.options import BankOption, DeviceOption, GraderOption, LangOption, concept_grader, language, load_banks
 from quizzer.errors import EXIT_INTERRUPTED
 from quizzer.mock.finish import check_report, finish
 from quizzer.mock.loop import EndMock, MockLoop, judge_code_step
@@ -33,6 +33,7 @@ def mock(
     workdir: Path | None = typer.Option(None, help="Folder for the hand-write starter (default: data folder)."),
     device: DeviceOption = "cpu",
     bank: BankOption = None,
+    grader: GraderOption = None,
 ) -> None:
     """A timed mock interview: concepts, an estimate, a quick check and a hand-write task, then a scorecard."""
     if report is not None:
@@ -40,10 +41,11 @@ def mock(
     catalog = load_banks(bank)
     seed = seed if seed is not None else random.SystemRandom().randrange(1, 10**6)
     the_plan = make_plan(catalog.questions, minutes, track, seed)
+    llm = concept_grader(grader, language(lang))  # with an LLM, concept answers get one follow-up each
     screen = MockScreen(language(lang))
     store = open_store()
     prompter = Prompter()
-    session = Session([i.question for i in the_plan.items], screen.lang, random.Random(seed), time.monotonic)
+    session = Session([i.question for i in the_plan.items], screen.lang, random.Random(seed), time.monotonic, llm)
     folder = workdir or data_dir() / "mock-work"
     loop = MockLoop(the_plan, session, store, prompter, time.monotonic, practice,
                     judge_code_step(folder, device, prompter, screen), catalog.sources, screen)

@@ -98,6 +98,9 @@ class MockScreen(PracticeScreen):
             table.add_row(str(i), r.item.question.id, r.status, f"{r.score:.0%}",
                           f"{mmss(r.seconds)} / {mmss(r.item.budget)}{over}", rating)
         out.print(table)
+        for i, r in enumerate(card.results, 1):
+            if r.follow_up is not None:
+                out.print(f"  {i}. follow-up: {escape(r.follow_up.question)} → {escape(r.follow_up.summary)}")
         if any(kind_of(r.item.question).self_rated for r in card.results):
             out.print(f"[dim]Good concept answers run {ANSWER_STRUCTURE}; the report lists the key points and "
                       f"follow-ups.[/]")

@@ -10,16 +10,17 @@ from pathlib import Path
 from typing import Annotated
 
 import typer
+from rich.markup import escape
 
 from quizzer.bank import load_catalog, require_valid
 from quizzer.bank.paths import extra_bank_paths
 from quizzer.bank.select import Selection, resolve
 from quizzer.errors import QuizzerError
+from quizzer.llm.config import LlmConfig
 from quizzer.models import LANGS, Catalog, Lang
 
 DEVICES = ("cpu", "cuda")
 GRADERS = ("keypoints", "llm", "auto")
-LLM_SETTINGS = ("QUIZZER_LLM_BASE_URL", "QUIZZER_LLM_MODEL")
 
 
 def _lang(value: str) -> str:
@@ -63,21 +64,31 @@ def language(value: str) -> Lang:
     return "zh" if _lang(value) == "zh" else "en"
 
 
-def concept_grader(value: str | None) -> str:
-    """The concept grader --grader asks for, as it can run today: `keypoints`, or a one-line error for `llm`.
+def concept_grader(value: str | None, lang: Lang = "en") -> LlmConfig | None:
+    """The LLM endpoint concept answers go to, or None for key points (`auto`: an LLM when one is configured).
 
-    No LLM grader is built yet, so `auto` means key points; `llm` says which setting is missing.
+    `--grader llm` without configuration is a one-line error naming what is missing. The first time answers
+    go to an endpoint from this data folder, one line on stderr says where.
     """
-    import os
+    from quizzer.llm.config import from_env, missing_settings
 
-    if value != "llm":
-        return "keypoints"
-    missing = [name for name in LLM_SETTINGS if not os.environ.get(name)]
-    if missing:
+    if value == "keypoints":
+        return None
+    config = from_env()
+    if config is None:
+        if value != "llm":
+            return None
+        missing = missing_settings()
         raise QuizzerError(f"--grader llm: no LLM endpoint is configured ({' and '.join(missing)} "
                            f"{'is' if len(missing) == 1 else 'are'} not set); use --grader keypoints")
-    raise QuizzerError("--grader llm: this version has no LLM grader yet (the endpoint is configured but unused); "
-                       "use --grader keypoints")
+    from quizzer.cli.console import err
+    from quizzer.llm.privacy import announce
+    from quizzer.store.db import data_dir
+
+    notice = announce(config, data_dir(), lang)
+    if notice:
+        err.print(f"[yellow]note:[/] {escape(notice)}")
+    return config
 
 
 def task_ids() -> frozenset[str]:

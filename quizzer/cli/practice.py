@@ -13,10 +13,12 @@ from quizzer.cli.options import (
     BankOption,
     DeviceOption,
     DifficultyOption,
+    GraderOption,
     KindOption,
     LangOption,
     TagOption,
     TopicOption,
+    concept_grader,
     language,
     load_banks,
     selection,
@@ -52,6 +54,9 @@ def practice(
     bank: BankOption = None,
     workdir: Path = typer.Option(Path("quizzer-work"), help="Where hand-write starter files are written."),
     device: DeviceOption = "cpu",
+    grader: GraderOption = None,
+    follow_up: bool = typer.Option(False, "--follow-up",
+                                   help="After a concept answer, the LLM interviewer asks one follow-up question."),
 ) -> None:
     """Practise: answer questions, get graded, and let spaced repetition schedule reviews."""
     from quizzer.bank.select import select
@@ -61,6 +66,10 @@ def practice(
     if ids and due:
         raise QuizzerError("--id picks the questions itself: leave out --due")
     pool = select(catalog, chosen_by)
+    llm = concept_grader(grader, language(lang))
+    if follow_up and llm is None:
+        raise QuizzerError("--follow-up needs an LLM grader: set QUIZZER_LLM_BASE_URL and QUIZZER_LLM_MODEL "
+                           "(and leave out --grader keypoints)")
     store = open_store()
     rng = random.Random(seed)
     now = utcnow()
@@ -78,8 +87,8 @@ def practice(
         screen.note(new_limit_line(new, picked.held_back, screen.lang) if picked.held_back
                     else "nothing is due for review right now" if due else "no questions match these filters")
         return
-    session = Session(chosen, screen.lang, rng, time.monotonic)
-    loop = Loop(session, store, Prompter(), screen, catalog.sources, workdir, device, cram=cram)
+    session = Session(chosen, screen.lang, rng, time.monotonic, llm)
+    loop = Loop(session, store, Prompter(), screen, catalog.sources, workdir, device, cram=cram, follow_ups=follow_up)
     screen.header(len(chosen), str(store.path))
     try:
         loop.run()

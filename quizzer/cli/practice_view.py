@@ -14,6 +14,7 @@ from quizzer.cli.console import counted, out
 from quizzer.judge.verdict import Verdict
 from quizzer.kinds import kind_of
 from quizzer.models import Lang, Question, Rating, in_lang
+from quizzer.practice.followup import FollowUp
 from quizzer.practice.loop import Tally
 from quizzer.practice.session import Asked, Outcome
 
@@ -42,6 +43,8 @@ def new_limit_line(limit: int, held_back: int, lang: Lang) -> str:
                          f"tomorrow; --new N changes the limit)",
                    f"今日新题已达上限：每天 {limit} 道（另有 {held_back} 道留到明天；用 --new N 修改上限）")
 
+
+MARKS = {Rating.GOOD: "[green]✓[/]", Rating.HARD: "[yellow]~[/]"}
 
 # A verdict word at the start of a grader's message repeats the ✓/✗ line it is printed on.
 VERDICT_WORDS = ("correct", "not quite", "正确", "不对")
@@ -130,7 +133,7 @@ class PracticeScreen:
         review = kind_of(q).review(q, outcome.detail, self.lang)
         if review is None:
             return
-        show_review(review, outcome.message)
+        show_review(review, outcome.message, self.lang)
         for follow in q.follow_ups:
             out.print(f"[dim]follow-up: {escape(follow.get(self.lang))}[/]")
 
@@ -160,6 +163,17 @@ class PracticeScreen:
     def problem(self, message: str) -> None:
         """A file the judge could not grade."""
         judge_view.problem(message)
+
+    def follow_up(self, question: str) -> None:
+        """The interviewer's follow-up, answered like a concept question."""
+        out.print(f"[bold]{in_lang(self.lang, 'the interviewer follows up:', '面试官追问：')}[/] {escape(question)}")
+        out.print("[dim]" + in_lang(self.lang, "Answer in a few sentences; finish with an empty line (:skip to pass).",
+                                    "用几句话作答，空行结束（:skip 跳过）。") + "[/]")
+
+    def follow_up_result(self, exchange: FollowUp) -> None:
+        """The LLM's rating of the follow-up reply, or why there is none."""
+        mark = "[dim]-[/]" if exchange.rating is None else MARKS.get(exchange.rating, "[red]✗[/]")
+        out.print(f"{mark} {in_lang(self.lang, 'your follow-up answer:', '追问回答：')} {escape(exchange.summary)}")
 
     def summary(self, tally: Tally, saved_to: str, interrupted: bool) -> None:
         """The end of a session: how it went and where it is saved."""

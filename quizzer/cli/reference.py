@@ -24,7 +24,7 @@ def cli_reference() -> str:
         assert command is not None
         sub = typer.Context(command, info_name=name, parent=ctx)
         parts += [f"## quizzer {name}", "", "```text", command.get_help(sub), "```", ""]
-        if isinstance(command, TyperGroup):  # `export anki`, `export history`: each subcommand's own help
+        if isinstance(command, TyperGroup):  # `export anki`, `llm status`: each subcommand's own help
             for sub_name in command.list_commands(sub):
                 leaf = command.get_command(sub, sub_name)
                 assert leaf is not None

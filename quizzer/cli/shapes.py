@@ -18,6 +18,7 @@ from quizzer.grading.numeric import NumericVerdict
 from quizzer.judge.catalog import TaskInfo
 from quizzer.judge.verdict import Verdict
 from quizzer.kinds import kind_of
+from quizzer.llm.status import LlmStatus
 from quizzer.models import Catalog, Problem, Question
 from quizzer.practice.days import DayCount
 from quizzer.practice.personal import Fit
@@ -93,7 +94,8 @@ def question_check(c: QuestionCheck) -> Json:
                          key_points=[{"text": p.text, "covered": hit}
                                      for p, hit in zip(c.review.points, c.review.covered, strict=True)],
                          misconceptions=[{"text": t, "correction": fix} for t, fix in c.review.misconceptions],
-                         grader=c.grader, message=graded.message)
+                         grader=c.grader, message=graded.message,
+                         **({"note": c.review.note} if c.review.note else {}))
     head |= {"grader": c.grader, "message": graded.message, "hint": graded.hint}
     if isinstance(detail, NumericVerdict):
         return _document(**head, value=detail.value, unit=detail.unit, expected=detail.expected, ratio=detail.ratio)
@@ -127,12 +129,21 @@ def stats(s: Stats, heat: Sequence[DayCount] = (), due: Sequence[DayCount] = ())
                      forecast=[{"date": d.day.isoformat(), "due": d.count} for d in due])
 
 
+def llm_status(s: LlmStatus) -> Json:
+    """`llm status --json`: the settings (the key only by where it came from) and the probe's result."""
+    c = s.config
+    return _document(configured=c is not None, base_url=c.base_url if c else None, model=c.model if c else None,
+                     api_key=c.key_source if c else None, timeout=c.timeout if c else None, missing=list(s.missing),
+                     client_installed=s.client_installed, answers=s.answers, seconds=s.seconds, reason=s.reason)
+
+
 def history(attempts: Iterable[Attempt]) -> list[Json]:
     """`history --json`: the attempts, newest first."""
     return [{"id": a.id, "question_id": a.question_id, "topic": a.topic, "kind": a.kind,
              "params": dict(a.params) if a.params else None, "answer": a.answer, "verdict": a.verdict,
              "score": a.score, "rating": None if a.rating is None else int(a.rating), "seconds": a.seconds,
-             "mode": a.mode, "session_id": a.session_id, "answered_at": a.answered_at.isoformat(), "undone": a.undone}
+             "mode": a.mode, "session_id": a.session_id, "answered_at": a.answered_at.isoformat(), "undone": a.undone,
+             "grader": a.grader}
             for a in attempts]
 
 

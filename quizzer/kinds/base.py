@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from typing import Any, Protocol, TypeVar
 
 from quizzer.errors import QuizzerError
+from quizzer.llm.config import LlmConfig
 from quizzer.models import Lang, Params, Question, Rating, Spec, Text
 
 SpecT = TypeVar("SpecT", bound=Spec)
@@ -26,6 +27,7 @@ class Graded:
     hint: str | None
     suggested_rating: Rating
     detail: object = None
+    grader: str | None = None  # keypoints | llm for concept answers; None: the kind's own grading
 
 
 @dataclass(frozen=True)
@@ -44,6 +46,10 @@ class Review:
     points: tuple[Point, ...]
     covered: tuple[bool, ...]
     misconceptions: tuple[tuple[str, str], ...] = ()  # (the wrong claim the answer made, its correction)
+    grader: str = "keypoints"  # keypoints | llm
+    note: str | None = None  # why the LLM's judgement was not used
+    feedback: str = ""  # the LLM's sentence of feedback
+    other_opinion: str | None = None  # the key-point judgement, when it disagrees sharply with the LLM's
 
 
 def spec_of(q: Question, kind: type[SpecT]) -> SpecT:
@@ -84,6 +90,11 @@ class QuestionKind(Protocol):
     def grade(self, q: Question, params: Params | None, text: str, lang: Lang) -> Graded:
         """Grade a typed answer; UnreadableAnswer when the grader cannot read it."""
         ...
+
+    def grade_with(self, q: Question, params: Params | None, text: str, lang: Lang,
+                   llm: LlmConfig | None) -> Graded:
+        """Grade with an LLM when one is given and the kind uses it (concept answers); else as `grade` does."""
+        return self.grade(q, params, text, lang)
 
     def reference(self, q: Question, params: Params | None, lang: Lang) -> str:
         """The right answer in one line."""

@@ -6,6 +6,8 @@ from typing import Any
 
 from quizzer.grading.concept import ConceptVerdict
 from quizzer.kinds.base import Graded, Params, Point, QuestionKind, Review, spec_of
+from quizzer.kinds.concept_llm import ConceptJudgement
+from quizzer.llm.config import LlmConfig
 from quizzer.models import Concept, Lang, Question, Rating, Text
 
 
@@ -27,7 +29,21 @@ class ConceptKind(QuestionKind):
 
         verdict = grade_concept(text, spec_of(q, Concept))
         return Graded("unrated", concept_score(verdict), concept_message(verdict), None,
-                      Rating(verdict.suggested_rating), verdict)
+                      Rating(verdict.suggested_rating), verdict, "keypoints")
+
+    def grade_with(self, q: Question, params: Params | None, text: str, lang: Lang,
+                   llm: LlmConfig | None) -> Graded:
+        """With an LLM configured, its rubric judgement (the key points decide when it fails); else `grade`."""
+        if llm is None:
+            return self.grade(q, params, text, lang)
+        from quizzer.grading.concept import grade_concept
+        from quizzer.kinds.concept_llm import judge
+
+        spec = spec_of(q, Concept)
+        j = judge(q, spec, text, lang, grade_concept(text, spec), llm)
+        message = concept_message(j.verdict) + (f" · {j.feedback}" if j.feedback else "")
+        return Graded("unrated", concept_score(j.verdict), message, None, Rating(j.verdict.suggested_rating), j,
+                      j.grader)
 
     def reference(self, q: Question, params: Params | None, lang: Lang) -> str:
         """The reference answer."""
@@ -53,7 +69,12 @@ class ConceptKind(QuestionKind):
         spec = spec_of(q, Concept)
         stated = tuple((spec.misconceptions[i].text.get(lang), spec.misconceptions[i].correction.get(lang))
                        for i in wrong)
-        return Review(self.reference(q, None, lang), self.points(q, lang), covered, stated)
+        if not isinstance(detail, ConceptJudgement):
+            return Review(self.reference(q, None, lang), self.points(q, lang), covered, stated)
+        other = concept_message(detail.keypoints) if detail.disagree else None
+        return Review(self.reference(q, None, lang), self.points(q, lang), covered,
+                      stated + tuple((m, "") for m in detail.stated), detail.grader, detail.note, detail.feedback,
+                      other)
 
     def answer_json(self, q: Question) -> dict[str, Any]:
         """The reference text, the key points with their evidence, and the misconceptions with corrections."""

@@ -46,7 +46,11 @@ def finish(loop: MockLoop, store: Store, lang: Lang, started_utc: datetime, repo
             raise QuizzerError(f"cannot write the report to {report}: {exc.strerror} (a copy is in {path})") from exc
     summary = {"overall": card.overall, "sections": {s.name: s.score for s in card.sections},
                "items": [{"id": r.item.question.id, "status": r.status, "score": r.score, "seconds": r.seconds,
-                          "budget": r.item.budget} for r in card.results]}
+                          "budget": r.item.budget}
+                         | ({"follow_up": {"question": r.follow_up.question, "answer": r.follow_up.answer,
+                                           "rating": None if r.follow_up.rating is None else int(r.follow_up.rating)}}
+                            if r.follow_up is not None else {})
+                         for r in card.results]}
     save_mock(store, loop.mock_id, started_utc, utcnow(), loop.plan.minutes, loop.plan.track, loop.plan.seed,
               card.overall, str(report or path), summary)
     return card, report or path

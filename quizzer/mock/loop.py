@@ -11,6 +11,7 @@ from quizzer.mock.plan import MockPlan, PlanItem
 from quizzer.mock.scorecard import ItemResult
 from quizzer.mock.view import LiveStatus, MockView
 from quizzer.models import Rating
+from quizzer.practice.followup import FollowUp
 from quizzer.practice.progress import save
 from quizzer.practice.prompter import Deadline, Prompter, TimedOut
 from quizzer.practice.session import Outcome, Session
@@ -159,10 +160,35 @@ class MockLoop:
         # A self-rated answer keeps the candidate's rating or none at all, never an implied Again.
         save(self.store, outcome, rating if outcome.verdict == "unrated" else outcome.implied_rating, "mock",
              self.mock_id, utcnow())
+        exchange = None if timed_out else self.follow_up(item, outcome, started)
         return ItemResult(item, "timed-out" if timed_out else "answered", outcome.score, self.clock() - started,
                           answer=outcome.answer, verdict=outcome.verdict, self_rating=rating,
                           feedback=outcome.message + (f" ({outcome.hint})" if outcome.hint else ""),
-                          prompt=outcome.asked.prompt, reference=outcome.reference, review=review)
+                          prompt=outcome.asked.prompt, reference=outcome.reference, review=review,
+                          follow_up=exchange)
+
+    def follow_up(self, item: PlanItem, outcome: Outcome, started: float) -> FollowUp | None:
+        """With an LLM, one follow-up on a concept answer, answered within what is left of the question's budget."""
+        from quizzer.practice.followup import MIN_SECONDS, grade_reply, question_for
+
+        config, lang = self.session.llm, self.session.lang
+        end = min(started + item.budget, self.deadline.at)
+        if config is None or end - self.clock() < MIN_SECONDS:
+            return None
+        question = question_for(outcome, config, lang)
+        if question is None or end - self.clock() < MIN_SECONDS:
+            return None
+        self.view.follow_up(question)
+        try:
+            reply = self.prompter.block(deadline=Deadline(self.clock, end))
+        except TimedOut as exc:  # the budget ran out: the reply is graded on what was written
+            reply = exc.args[0] if exc.args else ""
+        if reply.lower() == ":quit":
+            raise EndMock
+        exchange = grade_reply(outcome, question, "" if reply.lower() == ":skip" else reply, config, lang)
+        if self.practice:
+            self.view.follow_up_result(exchange)
+        return exchange
 
     def self_rating(self) -> Rating | None:
         """The candidate's rating by number; Enter (or the clock) leaves it unrated."""

@@ -33,10 +33,16 @@ def _points(r: ItemResult, lang: Lang) -> list[str]:
         return ["Key points:", *[f"- {p.text}{' (essential)' if p.essential else ''}"
                                  for p in kind_of(q).points(q, lang)]]
     rating = r.self_rating.label if r.self_rating else "not rated"
-    lines = [f"Key points covered: {r.score:.0%} · your self-rating: {rating}", ""]
+    judged = " (judged by the LLM)" if r.review.grader == "llm" else ""
+    lines = [f"Key points covered{judged}: {r.score:.0%} · your self-rating: {rating}", ""]
     lines += [f"- [{'x' if hit else ' '}] {point.text}{' (essential)' if point.essential else ''}: "
               f"{'covered' if hit else 'missed'}" for point, hit in zip(r.review.points, r.review.covered)]
-    lines += [f"- ✗ misconception: {claim} In fact: {correction}" for claim, correction in r.review.misconceptions]
+    lines += [f"- ✗ misconception: {claim}" + (f" In fact: {correction}" if correction else "")
+              for claim, correction in r.review.misconceptions]
+    if r.review.other_opinion:
+        lines += ["", f"The key points judge differently: {r.review.other_opinion}"]
+    if r.review.note:
+        lines += ["", f"Note: {r.review.note}"]
     return lines
 
 
@@ -52,6 +58,9 @@ def _answer(r: ItemResult, lang: Lang) -> list[str]:
         lines += ["Your answer:", "", *_quote(r.answer), ""]
     if kind.self_rated:
         lines += [*_points(r, lang), "", "Reference answer:", "", *_quote(r.reference)]
+        if r.follow_up is not None:
+            lines += ["", f"Follow-up asked: {_cell(r.follow_up.question)}", "", "Your reply:", "",
+                      *_quote(r.follow_up.answer or "(none)"), "", f"Judged: {_cell(r.follow_up.summary)}"]
         if q.follow_ups:
             lines += ["", "Follow-ups an interviewer would ask:", *[f"- {f.get(lang)}" for f in q.follow_ups]]
         return [*lines, ""]

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from quizzer.kinds.base import Review
 from quizzer.mock.plan import MockPlan, PlanItem
 from quizzer.models import Rating
+from quizzer.practice.followup import FollowUp
 
 # The shape of a strong spoken answer, shown on every scorecard with concept questions.
 ANSWER_STRUCTURE = "definition → principle → pros/cons → applications"
@@ -34,6 +35,7 @@ class ItemResult:
     prompt: str = ""  # the question as asked (variant filled in); empty when not reached
     reference: str = ""  # the right answer as asked
     review: Review | None = None  # a self-rated answer's key points, covered or missed, and misconceptions
+    follow_up: FollowUp | None = None  # the LLM interviewer's follow-up question and how the reply was judged
 
 
 @dataclass(frozen=True)

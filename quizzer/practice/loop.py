@@ -49,9 +49,10 @@ class Loop:
     """Drives a Session from a Prompter, saving every outcome the moment it is graded."""
 
     def __init__(self, session: Session, store: Store, prompter: Prompter, view: PracticeView,
-                 sources: Mapping[str, str], workdir: Path, device: str = "cpu", cram: bool = False) -> None:
+                 sources: Mapping[str, str], workdir: Path, device: str = "cpu", cram: bool = False,
+                 follow_ups: bool = False) -> None:
         self.session, self.store, self.prompter, self.view = session, store, prompter, view
-        self.sources, self.workdir, self.device = sources, workdir, device
+        self.sources, self.workdir, self.device, self.follow_ups = sources, workdir, device, follow_ups
         # Cram answers are saved under their own mode and never move a card: reviewing ahead of time is not recall.
         self.mode = "cram" if cram else "practice"
         self.session_id = uuid.uuid4().hex[:12]
@@ -169,7 +170,27 @@ class Loop:
             self.keep(outcome, outcome.suggested_rating)
             raise
         self.keep(outcome, rating)
+        if self.follow_ups:
+            self.follow_up(outcome)
         self.tell_due()
+
+    def follow_up(self, outcome: Outcome) -> None:
+        """`--follow-up`: the interviewer asks one question about the answer, then judges the reply."""
+        from quizzer.practice.followup import grade_reply, question_for
+
+        lang, config = self.session.lang, self.session.llm
+        question = question_for(outcome, config, lang)
+        if question is None or config is None:
+            self.view.note(in_lang(self.session.lang, "no follow-up this time: the LLM did not judge this answer",
+                                   "本题没有追问：这次回答不是由 LLM 评判的"))
+            return
+        self.view.follow_up(question)
+        reply = self.prompter.block()
+        if reply.lower() in (":skip", ":quit"):
+            if reply.lower() == ":quit":
+                raise Quit
+            reply = ""
+        self.view.follow_up_result(grade_reply(outcome, question, reply, config, lang))
 
 
 __all__ = ["EndOfInput", "Loop", "Quit", "Tally", "ask_rating"]

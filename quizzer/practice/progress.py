@@ -41,7 +41,7 @@ def save(store: Store, outcome: Outcome, rating: Rating | None, mode: str, sessi
     attempt = Attempt(question_id=q.id, topic=q.topic, kind=q.kind, answer=outcome.answer,
                       verdict=final_verdict(outcome, rating), score=outcome.score, seconds=round(outcome.seconds, 2),
                       mode=mode, session_id=session_id, answered_at=when, params=outcome.asked.params,
-                      rating=rating)
+                      rating=rating, grader=outcome.grader)
     scheduled = schedule and outcome.verdict != "skipped" and rating is not None
     before: CardRow | None = None
     due: datetime | None = None

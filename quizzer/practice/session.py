@@ -9,6 +9,7 @@ from datetime import datetime
 
 from quizzer.errors import QuizzerError
 from quizzer.kinds import kind_of
+from quizzer.llm.config import LlmConfig
 from quizzer.models import Lang, Params, Question, Rating
 
 
@@ -76,6 +77,7 @@ class Outcome:
     explanation: str | None = None
     suggested_rating: Rating = Rating.AGAIN
     detail: object = None
+    grader: str | None = None  # who judged it: keypoints | llm | judge | the kind's name; None when skipped
 
     @property
     def implied_rating(self) -> Rating:
@@ -91,6 +93,7 @@ class Session:
     lang: Lang
     rng: random.Random
     clock: Callable[[], float]
+    llm: LlmConfig | None = None  # where concept answers are graded; None: by key points, offline
     current: Asked | None = None
     _next: int = 0
     _again: Asked | None = None  # a question given back by :undo, asked again before the rest
@@ -124,7 +127,8 @@ class Session:
         return self.current
 
     def _close(self, asked: Asked, answer: str, verdict: str, score: float, message: str = "",
-               hint: str | None = None, suggested_rating: Rating = Rating.AGAIN, detail: object = None) -> Outcome:
+               hint: str | None = None, suggested_rating: Rating = Rating.AGAIN, detail: object = None,
+               grader: str | None = None) -> Outcome:
         """The outcome of the current question, which is then closed."""
         q = asked.question
         kind = kind_of(q)
@@ -132,21 +136,23 @@ class Session:
                           seconds=self.clock() - asked.started, message=message, hint=hint,
                           reference=kind.reference(q, asked.params, self.lang),
                           explanation=kind.explanation(q, self.lang, asked.params),
-                          suggested_rating=suggested_rating, detail=detail)
+                          suggested_rating=suggested_rating, detail=detail, grader=grader)
         self.current = None
         return outcome
 
     def submit(self, text: str) -> Outcome:
         """Grade an answer to the current question; UnreadableAnswer leaves the question open."""
         asked = self._asked()
-        graded = kind_of(asked.question).grade(asked.question, asked.params, text, self.lang)
+        kind = kind_of(asked.question)
+        graded = kind.grade_with(asked.question, asked.params, text, self.lang, self.llm)
         return self._close(asked, text, graded.verdict, graded.score, message=graded.message, hint=graded.hint,
-                           suggested_rating=graded.suggested_rating, detail=graded.detail)
+                           suggested_rating=graded.suggested_rating, detail=graded.detail,
+                           grader=graded.grader or kind.name)
 
     def judged(self, path: str, passed: bool, score: float, message: str) -> Outcome:
         """Record the judge's verdict on the current code question (the answer is the file graded)."""
         return self._close(self._asked(), path, "correct" if passed else "wrong", score, message=message,
-                           suggested_rating=Rating.implied(passed))
+                           suggested_rating=Rating.implied(passed), grader="judge")
 
     def skip(self) -> Outcome:
         """Skip the current question (recorded as skipped, the schedule is not touched)."""

@@ -7,6 +7,7 @@ from datetime import timedelta
 from typing import TYPE_CHECKING, Protocol
 
 from quizzer.models import Rating
+from quizzer.practice.followup import FollowUp
 from quizzer.practice.session import Asked, Outcome
 
 if TYPE_CHECKING:  # the judge (and its verdict type) loads only when a hand-write question is graded
@@ -45,3 +46,9 @@ class PracticeView(Protocol):
 
     def problem(self, message: str) -> None:
         """An error that does not end the session (a file the judge could not grade)."""
+
+    def follow_up(self, question: str) -> None:
+        """The interviewer's follow-up question, before the candidate answers it."""
+
+    def follow_up_result(self, exchange: FollowUp) -> None:
+        """How the follow-up reply was judged."""

@@ -31,6 +31,7 @@ class Attempt:
     id: int | None = None
     uid: str | None = None  # stable across machines (store.exchange); a new one is drawn when None
     undone: bool = False  # the rating was taken back with :undo: the answer is kept, it counts for nothing
+    grader: str | None = None  # keypoints | llm | judge | the kind's name; None for skips and older attempts
 
 
 def params_json(params: Params | None) -> str | None:
@@ -44,9 +45,10 @@ def insert(conn: sqlite3.Connection, a: Attempt) -> int:
     """Insert one attempt in the caller's transaction; returns its id."""
     cur = conn.execute(
         "INSERT INTO attempts (question_id, topic, kind, params, answer, verdict, score, rating, seconds, mode,"
-        " session_id, answered_at, uid) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        " session_id, answered_at, uid, grader) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
         (a.question_id, a.topic, a.kind, params_json(a.params), a.answer, a.verdict,
-         a.score, a.rating, a.seconds, a.mode, a.session_id, a.answered_at.isoformat(), a.uid or uuid.uuid4().hex),
+         a.score, a.rating, a.seconds, a.mode, a.session_id, a.answered_at.isoformat(), a.uid or uuid.uuid4().hex,
+         a.grader),
     )
     return int(cur.lastrowid or 0)
 
@@ -59,7 +61,8 @@ def _row(row: sqlite3.Row) -> Attempt:
                    answered_at=datetime.fromisoformat(str(row["answered_at"])),
                    params=json.loads(str(row["params"])) if row["params"] else None,
                    rating=Rating(int(row["rating"])) if row["rating"] is not None else None,
-                   id=int(row["id"]), uid=str(row["uid"]), undone=row["undone_at"] is not None)
+                   id=int(row["id"]), uid=str(row["uid"]), undone=row["undone_at"] is not None,
+                   grader=str(row["grader"]) if row["grader"] is not None else None)
 
 
 def mark_undone(conn: sqlite3.Connection, attempt_id: int, when: datetime) -> None:

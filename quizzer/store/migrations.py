@@ -92,5 +92,22 @@ def m006_attempts_undone(db: sqlite3.Connection) -> None:
     db.execute("ALTER TABLE attempts ADD COLUMN undone_at TEXT")
 
 
+def m007_attempt_grader(db: sqlite3.Connection) -> None:
+    """Which grader judged each attempt: keypoints | llm for concept answers, judge for code, else the kind."""
+    db.execute("ALTER TABLE attempts ADD COLUMN grader TEXT")
+
+
+def m007_llm_replies(db: sqlite3.Connection) -> None:
+    """LLM replies that validated, keyed by a hash of the request, so the same answer is never sent twice."""
+    db.execute(
+        """CREATE TABLE llm_replies (
+            key TEXT PRIMARY KEY,     -- sha256 of endpoint, model and messages
+            reply TEXT NOT NULL,
+            created_at TEXT NOT NULL  -- UTC, ISO 8601
+        )"""
+    )
+
+
 MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [m001_attempts, m002_cards, m003_mocks, m004_task_passes,
-                                                          m005_attempt_uids_and_fsrs_params, m006_attempts_undone]
+                                                          m005_attempt_uids_and_fsrs_params, m006_attempts_undone,
+                                                          m007_attempt_grader, m007_llm_replies]
