@@ -186,3 +186,15 @@ def test_quoted_or_conditional_i_dont_know_is_not_a_hedge() -> None:
 def test_non_and_long_chinese_negations() -> None:
     assert not shows("the argmax is non-differentiable", ("differentiable",))
     assert not shows("PagedAttention 并不是把 KV Cache 切成固定大小的块再分页管理", ("切成 ... 块",))
+
+
+def test_an_answer_mostly_about_something_else_is_not_good() -> None:
+    spec = Concept(answer=Text(zh="", en=""), key_points=(
+        KeyPoint(text=Text(zh="", en="variance grows"), evidence=("variance + grow* | d_k",), essential=True),
+        KeyPoint(text=Text(zh="", en="softmax saturates"), evidence=("softmax + saturat*",)),
+    ))
+    on_point = "The variance grows with d_k. So the softmax saturates."
+    padded = on_point + " " + " ".join(f"Unrelated sentence number {i} about tokenizers." for i in range(6))
+    assert grade_concept(on_point, spec).suggested_rating == 3
+    verdict = grade_concept(padded, spec)
+    assert verdict.covered == (True, True) and not verdict.focused and verdict.suggested_rating == 2

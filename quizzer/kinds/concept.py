@@ -101,6 +101,8 @@ def concept_message(v: ConceptVerdict) -> str:
                      f"states {len(v.misconceptions)} misconceptions")
     elif v.missing_essential:
         parts.append("an essential point is missing")
+    elif not v.focused:
+        parts.append("mostly about other things")
     if v.hedged:
         parts.append("hedged")
     return " · ".join(parts)

@@ -211,6 +211,18 @@ def _whole(answer: str) -> str:
     return normalize(answer)
 
 
+def sentences_showing(answer: str, patterns: tuple[str, ...]) -> frozenset[int]:
+    """The indexes of the answer's sentences that show any of the patterns (claims: within one sentence)."""
+    whole = _whole(answer)
+    scopes = answer_scopes(answer)
+    hit: set[int] = set()
+    for source in patterns:
+        pattern = compile_pattern(source)
+        if all(g.search(whole) for g in pattern.groups):
+            hit.update(i for i, sc in enumerate(scopes) if i not in hit and matches_in(pattern, sc))
+    return frozenset(hit)
+
+
 def shows(answer: str, patterns: tuple[str, ...], by_clause: bool = False) -> bool:
     """Whether any pattern is shown within one sentence (claims) or one clause (misconceptions).
 
