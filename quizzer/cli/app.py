@@ -12,6 +12,7 @@ from typer.core import TyperCommand, TyperGroup
 from typer.models import CommandFunctionType
 
 from quizzer.errors import EXIT_INTERRUPTED, QuizzerError
+from quizzer.messages import current, say
 
 
 class QuizzerGroup(TyperGroup):
@@ -21,10 +22,11 @@ class QuizzerGroup(TyperGroup):
         try:
             return super().invoke(ctx)
         except QuizzerError as exc:
-            typer.echo(f"error: {exc.message}", err=True)
+            # In the language the run chose (--lang or QUIZZER_LANG), where the error names a catalog message.
+            typer.echo(say(current(), "error", message=exc.render(current())), err=True)
             raise typer.Exit(exc.exit_code) from None
         except KeyboardInterrupt:
-            typer.echo("interrupted", err=True)
+            typer.echo(say(current(), "interrupted"), err=True)
             raise typer.Exit(EXIT_INTERRUPTED) from None
 
 

@@ -81,7 +81,7 @@ def _check_expected(answer: str, expect: str, rel_tol: str | None, factor: float
     elif not verdict.readable:
         raise QuizzerError(verdict.message)
     else:
-        check_view.check_result(verdict)
+        check_view.check_result(verdict, lang)
     if not verdict.correct:
         raise typer.Exit(EXIT_WRONG)
 

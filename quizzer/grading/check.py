@@ -148,18 +148,18 @@ class Calculation:
     note: str | None = None
 
 
-def calculate(expr: str, to: str | None = None) -> Calculation:
+def calculate(expr: str, to: str | None = None, lang: Lang = "en") -> Calculation:
     """Evaluate EXPR with units and write it in sensible units, or in `to`; ExprError if it cannot.
 
     The reading rule is check's: a letter that is a unit or a magnitude (B, G, T) takes the meaning the
     expected quantity asks for; with none expected here it takes its unit meaning, and the note says so.
     """
     q = read_quantity(expr, ranges=False)
-    text = convert(q.value, q.dim, to) if to else auto(q.value, q.dim)
-    return Calculation(q.value, unit_of(q.dim), text, _other_reading(expr, q))
+    text = convert(q.value, q.dim, to) if to else auto(q.value, q.dim, lang)
+    return Calculation(q.value, unit_of(q.dim), text, _other_reading(expr, q, lang))
 
 
-def _other_reading(expr: str, q: Quantity) -> str | None:
+def _other_reading(expr: str, q: Quantity, lang: Lang = "en") -> str | None:
     """For a number whose letter was read as a unit (7B: 7 bytes), what it is as a count (7 billion).
 
     Only a letter written against its number says so: `4096 B` (with a space) is plainly bytes.
@@ -176,5 +176,8 @@ def _other_reading(expr: str, q: Quantity) -> str | None:
         return None
     if count.dim != NONE:
         return None
-    return (f"{word!r} was read as {'bytes' if meaning == 'B' else meaning}; as a count this is "
-            f"{auto(count.value, NONE)} (write bn or billion, or name what is counted: params, tokens)")
+    return in_lang(lang, f"{word!r} was read as {'bytes' if meaning == 'B' else meaning}; as a count this is "
+                         f"{auto(count.value, NONE)} (write bn or billion, or name what is counted: params, tokens)",
+                   f"{word!r} 按{'字节' if meaning == 'B' else meaning}理解；"
+                   f"若是个数，则为 {auto(count.value, NONE, 'zh')}"
+                   f"（十亿请写 bn、billion 或 十亿，或写明计数对象：params、tokens）")

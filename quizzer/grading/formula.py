@@ -180,7 +180,7 @@ def grade_formula_against(text: str, expected: Node, variables: tuple[Variable, 
         answer = _rename(parse_formula_answer(text), _known(variables))
     except ExprError as exc:
         return FormulaVerdict(False, in_lang(lang, f"could not read the formula: {exc.message}",
-                                        f"无法读懂公式：{exc.message}"), status="unreadable", readable=False)
+                                        f"无法读懂公式：{exc.render(lang)}"), status="unreadable", readable=False)
     return compare(answer, expected, variables, lang)
 
 

@@ -12,6 +12,7 @@ from quizzer.errors import ExprError
 from quizzer.expr import Attach, Binary, Call, Name, Node, Num, Range, Unary, Unit, parse_answer, units_in
 from quizzer.expr.evaluate import Value, call, finite, power
 from quizzer.grading.dims import KNOWN, NONE, describe, unit_of
+from quizzer.messages import Said
 from quizzer.units import DIMENSIONS, Dim, Reading, readings
 
 # Each word with several meanings (B: bytes or billion) doubles the readings tried; beyond this many such
@@ -78,7 +79,7 @@ class _Evaluator:
         if isinstance(node, Call):
             return self.call(node.func, [self.pair(a) for a in node.args])
         if isinstance(node, Name):
-            raise ExprError(f"unknown unit or word {node.id!r}")
+            raise ExprError(Said("expr.unknown_word_anywhere", {"word": node.id}))
         raise ExprError("a range can only be the whole answer")
 
     def binary(self, op: str, a: Pair, b: Pair) -> Pair:

@@ -14,6 +14,8 @@ _PREFIX = ["", "k", "M", "G", "T", "P", "E", "Z"]
 _TIMES = [("µs", 1e-6), ("ms", 1e-3), ("s", 1.0), ("min", 60.0), ("h", 3600.0), ("days", 86400.0),
           ("years", 365.25 * 86400)]
 _WORDS = [(1e12, "trillion"), (1e9, "billion"), (1e6, "million"), (1e3, "thousand")]
+# Chinese counts go by myriads: 万 (10^4), 亿 (10^8), 万亿 (10^12).
+_ZH_WORDS = [(1e12, "万亿"), (1e8, "亿"), (1e4, "万")]
 
 
 def digits3(x: float) -> str:
@@ -41,9 +43,20 @@ def _scaled(value: float, step: float, names: list[str]) -> tuple[float, str]:
     return value / step**k, names[k]
 
 
-def _plain(value: float) -> str:
+def zh_count(value: float) -> str:
+    """A count as Chinese writes it: `70亿`, `1750亿`, `3.5万` (three significant digits, no trailing zeros)."""
+    for size, word in _ZH_WORDS:
+        if abs(value) >= size * 0.9995:
+            shown = value / size
+            return (f"{shown:.0f}" if abs(shown) >= 99.95 else f"{shown:.3g}") + word
+    return f"{value:g}"
+
+
+def _plain(value: float, lang: str = "en") -> str:
     if float(value).is_integer() and abs(value) < 1e15:
         text = f"{int(value):,}"
+        if lang == "zh":
+            return f"{text}（{zh_count(value)}）" if abs(value) >= 1e4 else text
         for size, word in _WORDS:
             if abs(value) >= size:
                 return f"{text} ({digits3(value / size)} {word})"
@@ -51,7 +64,7 @@ def _plain(value: float) -> str:
     return f"{value:.4g}".replace("e+", "e").replace("e0", "e").replace("e-0", "e-")
 
 
-def auto(value: float, dim: Dim) -> str:
+def auto(value: float, dim: Dim, lang: str = "en") -> str:
     """The most readable way to write a quantity: `4.29 GB (4.00 GiB)`, `39.0 days (3.37e6 s)`."""
     if dim == BYTES:
         shown, name = _scaled(value, 1000.0, _DECIMAL)
@@ -73,7 +86,7 @@ def auto(value: float, dim: Dim) -> str:
         text = f"{digits3(value / size)} {name}"
         return text if name == "s" else f"{text} ({digits3(value)} s)"
     if dim == NONE:
-        return _plain(value)
+        return _plain(value, lang)
     if dim == INTENSITY:
         return f"{digits3(value)} FLOP/B"
     return f"{digits3(value)} {unit_of(dim)}"

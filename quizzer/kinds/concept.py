@@ -6,6 +6,7 @@ from typing import Any
 
 from quizzer.grading.concept import ConceptVerdict
 from quizzer.kinds.base import Graded, Params, Point, QuestionKind, Review, spec_of
+from quizzer.messages import say
 from quizzer.models import Concept, Lang, Question, Rating, Text
 
 
@@ -26,7 +27,7 @@ class ConceptKind(QuestionKind):
         from quizzer.grading.concept import grade_concept
 
         verdict = grade_concept(text, spec_of(q, Concept))
-        return Graded("unrated", concept_score(verdict), concept_message(verdict), None,
+        return Graded("unrated", concept_score(verdict), concept_message(verdict, lang), None,
                       Rating(verdict.suggested_rating), verdict)
 
     def reference(self, q: Question, params: Params | None, lang: Lang) -> str:
@@ -72,16 +73,15 @@ def concept_score(v: ConceptVerdict) -> float:
     return v.coverage / 2 if v.missing_essential else v.coverage
 
 
-def concept_message(v: ConceptVerdict) -> str:
+def concept_message(v: ConceptVerdict, lang: Lang = "en") -> str:
     """'3/5 key points covered', and what else the judgement found."""
-    parts = [f"{sum(v.covered)}/{len(v.covered)} key points covered"]
+    parts = [say(lang, "concept.covered", covered=sum(v.covered), total=len(v.covered))]
     if v.misconceptions:
-        parts.append("states a misconception" if len(v.misconceptions) == 1 else
-                     f"states {len(v.misconceptions)} misconceptions")
+        parts.append(say(lang, "concept.misconceptions", n=len(v.misconceptions)))
     elif v.missing_essential:
-        parts.append("an essential point is missing")
+        parts.append(say(lang, "concept.missing_essential"))
     if v.hedged:
-        parts.append("hedged")
+        parts.append(say(lang, "concept.hedged"))
     return " · ".join(parts)
 
 

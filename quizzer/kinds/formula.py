@@ -26,7 +26,7 @@ class FormulaKind(QuestionKind):
         try:
             verdict = grade_formula(text, spec_of(q, Formula), lang)
         except QuizzerError as exc:
-            raise UnreadableAnswer(exc.message) from None
+            raise UnreadableAnswer(exc.render(lang)) from None
         if not verdict.readable:
             raise UnreadableAnswer(verdict.message)
         return Graded("correct" if verdict.correct else "wrong", 1.0 if verdict.correct else 0.0, verdict.message,

@@ -56,7 +56,7 @@ class NumericKind(QuestionKind):
         try:
             verdict = grade_numeric(text, spec_of(q, Numeric), self._params(q, params), lang)
         except QuizzerError as exc:
-            raise UnreadableAnswer(exc.message) from None
+            raise UnreadableAnswer(exc.render(lang)) from None
         if not verdict.readable:
             raise UnreadableAnswer(verdict.message)
         return Graded("correct" if verdict.correct else "wrong", 1.0 if verdict.correct else 0.0, verdict.message,

@@ -1,0 +1,61 @@
+"""Messages of the commands that show the banks, the history and the hand-write tasks."""
+
+from __future__ import annotations
+
+SCREENS: dict[str, tuple[str, str]] = {
+    # list, show, validate
+    "col.id": ("id", "编号"),
+    "col.kind": ("kind", "题型"),
+    "col.lvl": ("lvl", "难度"),
+    "col.prompt": ("prompt", "题目"),
+    "show.head": ("{topic} · {kind} · difficulty {difficulty}", "{topic} · {kind} · 难度 {difficulty}"),
+    "show.tags": ("tags: {tags}", "标签：{tags}"),
+    "show.source": ("source: {key}  {title}", "出处：{key}  {title}"),
+    "show.answer": ("Answer", "答案"),
+    "validate.problems": ("{problems} in the banks ({questions} loaded)", "题库中有 {problems}（已读入 {questions}）"),
+    "validate.ok": ("ok: {questions} in {banks}", "正常：{banks}，共 {questions}"),
+    # stats and history
+    "stats.none": ("No answers yet: run 'quizzer practice' to start.",
+                   "还没有作答记录：运行 'quizzer practice' 开始练习。"),
+    "stats.unrated": (" · {n} unrated", " · 未自评 {n}"),
+    "stats.head": ("{answered} answered · {right} right ({rate}) · {skipped} skipped{unrated} · streak {streak}",
+                   "作答 {answered} · 答对 {right}（{rate}）· 跳过 {skipped}{unrated} · 连续 {streak}"),
+    "stats.unrated_note": ("unrated: concept answers left without a self-rating count as neither right nor wrong and "
+                           "are not scheduled for review ('quizzer history' lists them)",
+                           "未自评：没有自评的概念题作答不计对错，也不安排复习（'quizzer history' 会列出）"),
+    "stats.due": ("reviews due today: {today} · in the next 7 days: {week}", "今日待复习：{today} · 未来 7 天：{week}"),
+    "stats.col.topic": ("topic", "主题"),
+    "stats.col.accuracy": ("accuracy", "正确率"),
+    "stats.col.answered": ("answered", "作答"),
+    "stats.by_kind": ("by kind: {parts}", "按题型：{parts}"),
+    "stats.calibration": ("self-rating vs key points covered ({count}): {parts}", "自评与要点覆盖（{count}）：{parts}"),
+    "stats.overrated": ("{n} rated Good/Easy while covering under half the key points",
+                        "{n} 次自评良好/简单，但覆盖的要点不到一半"),
+    "stats.underrated": ("{n} rated Again/Hard while covering most key points: you know more than you think",
+                         "{n} 次自评重来/困难，却覆盖了大部分要点：你比自己以为的懂得多"),
+    "history.none": ("No answers yet.", "还没有作答记录。"),
+    "history.col.when": ("when (UTC)", "时间（UTC）"),
+    "history.col.question": ("question", "题目"),
+    "history.col.verdict": ("verdict", "结果"),
+    "history.col.score": ("score", "得分"),
+    "history.col.secs": ("secs", "秒"),
+    "history.col.mode": ("mode", "模式"),
+    "history.col.answer": ("answer", "答案"),
+    "backup.done": ("history copied to {path}", "记录已复制到 {path}"),
+    # tasks, start, grade
+    "tasks.col.title": ("title", "标题"),
+    "tasks.col.functions": ("functions", "函数"),
+    "tasks.col.passed": ("passed", "已通过"),
+    "tasks.no_tests": ("{title} (no tests yet)", "{title}（暂无测试）"),
+    "tasks.passed": (" You have passed {n} of them.", " 你已通过其中 {n} 个。"),
+    "tasks.footer": ("{count}.{done} 'quizzer start TASK' writes a starter file; 'quizzer grade FILE' checks it.",
+                     "共 {count}。{done}'quizzer start TASK' 写出起始文件；'quizzer grade FILE' 评测它。"),
+    "start.wrote": ("wrote {path}: implement {functions}, then run", "已写出 {path}：实现 {functions}，然后运行"),
+    "grade.watching": ("watching {path} ({mechanism}); save to grade again, Ctrl-C to stop",
+                       "正在监视 {path}（{mechanism}）；保存即重新评测，Ctrl-C 停止"),
+    # check and calc
+    "check.picked": ("{message}: you picked {picked}", "{message}：你选了 {picked}"),
+    "check.suggested": ("{verdict}: {message} · suggested rating {n} {label}",
+                        "{verdict}：{message} · 建议自评 {n} {label}"),
+    "calc.note": ("note: {note}", "注：{note}"),
+}
