@@ -12,13 +12,18 @@ from typer.core import TyperCommand, TyperGroup
 from typer.models import CommandFunctionType
 
 from quizzer.errors import EXIT_INTERRUPTED, QuizzerError
-from quizzer.messages import current, say
+from quizzer.messages import current, say, use
 
 
 class QuizzerGroup(TyperGroup):
     """Turns QuizzerError into a one-line message and its exit code, and Ctrl-C into 130."""
 
     def invoke(self, ctx: Any) -> Any:
+        import os
+
+        # QUIZZER_LANG speaks for commands without --lang too; a bad value is left for --lang's check to report.
+        if os.environ.get("QUIZZER_LANG") in ("zh", "en"):
+            use(os.environ["QUIZZER_LANG"])
         try:
             return super().invoke(ctx)
         except QuizzerError as exc:

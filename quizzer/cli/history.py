@@ -9,7 +9,8 @@ import typer
 from quizzer.cli import progress_view as view
 from quizzer.cli import shapes
 from quizzer.cli.app import app, emit_json
-from quizzer.cli.options import JsonOption
+from quizzer.cli.options import JsonOption, LangOption, language
+from quizzer.messages import say
 from quizzer.practice.stats import summarise_store
 from quizzer.store import open_store
 from quizzer.store.attempts import recent
@@ -17,7 +18,7 @@ from quizzer.store.db import utcnow
 
 
 @app.command("stats")
-def stats(as_json: JsonOption = False) -> None:
+def stats(as_json: JsonOption = False, lang: LangOption = "en") -> None:
     """Progress by topic and kind, streak, reviews due, weakest topics."""
     store = open_store()
     try:
@@ -28,13 +29,14 @@ def stats(as_json: JsonOption = False) -> None:
     if as_json:
         emit_json(shapes.stats(result))
     else:
-        view.stats(result)
+        view.stats(result, language(lang))
 
 
 @app.command("history")
 def history(
     n: int = typer.Option(20, "-n", min=1, help="How many attempts, newest first."),
     as_json: JsonOption = False,
+    lang: LangOption = "en",
 ) -> None:
     """The attempt log."""
     store = open_store()
@@ -45,15 +47,16 @@ def history(
     if as_json:
         emit_json(shapes.history(attempts))
     else:
-        view.history(attempts)
+        view.history(attempts, language(lang))
 
 
 @app.command("backup")
-def backup(path: Path = typer.Argument(..., help="Where to write the copy (must not exist).")) -> None:
+def backup(path: Path = typer.Argument(..., help="Where to write the copy (must not exist)."),
+           lang: LangOption = "en") -> None:
     """Write a consistent copy of the history file."""
     store = open_store()
     try:
         target = store.backup(path)
     finally:
         store.close()
-    view.out.print(f"history copied to {target}")
+    view.out.print(say(language(lang), "backup.done", path=target))

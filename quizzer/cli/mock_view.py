@@ -5,7 +5,7 @@ from __future__ import annotations
 from rich.markup import escape
 from rich.table import Table
 
-from quizzer.cli.console import narrow, out
+from quizzer.cli.console import fitting, narrow, out, term
 from quizzer.cli.live_line import StatusLine
 from quizzer.cli.practice_view import PracticeScreen
 from quizzer.kinds import kind_of
@@ -38,8 +38,8 @@ class MockScreen(PracticeScreen):
         for col in ("#", t("mock.col.section"), t("mock.col.kind"), t("mock.col.topic"), t("mock.col.budget")):
             table.add_column(col)
         for i, item in enumerate(p.items, 1):
-            table.add_row(str(i), t(f"section.{item.section}"), t(f"kind.{item.question.kind}"), item.question.topic,
-                          mmss(item.budget))
+            table.add_row(str(i), t(f"section.{item.section}"), term(self.lang, "kind", item.question.kind),
+                          item.question.topic, mmss(item.budget))
         out.print(table)
         if p.left_out:
             out.print(f"[yellow]{escape(t('mock.left_out', minutes=f'{p.minutes:g}'))}[/] " + escape("; ".join(
@@ -97,18 +97,22 @@ class MockScreen(PracticeScreen):
         for s in card.sections:
             name = t(f"section.{s.name}")
             out.print(f"  {name:<12} {s.score:>4.0%}  " + t("mock.section_line", answered=s.answered, total=s.total))
-        # The question id matters most; at a narrow width the time and the rating give way so no id is cut.
-        columns = ("#", "question", "status", "score") + (() if narrow() else ("time", "rated"))
-        table = Table(box=None, show_header=True, header_style="bold", pad_edge=False)
-        for col in columns:
-            table.add_column(t(f"mock.col.{col}") if col != "#" else col, no_wrap=True,
-                             overflow="fold" if col == "question" else "ellipsis")
+        # The question id matters most; at a narrow width the columns that do not fit whole give way.
+        names = ("#", "question", "status", "score", "time", "rated")
+        cells: dict[str, list[str]] = {n: [t(f"mock.col.{n}") if n != "#" else n] for n in names}
         for i, r in enumerate(card.results, 1):
             over = f" [red]{t('mock.over')}[/]" if r.seconds > r.item.budget else ""
             rating = str(int(r.self_rating)) if r.self_rating else ""
-            row = [str(i), r.item.question.id, t(f"verdict.{r.status}"), f"{r.score:.0%}",
+            row = [str(i), r.item.question.id, term(self.lang, "verdict", r.status), f"{r.score:.0%}",
                    f"{mmss(r.seconds)} / {mmss(r.item.budget)}{over}", rating]
-            table.add_row(*row[:len(columns)])
+            for name, cell in zip(names, row, strict=True):
+                cells[name].append(cell)
+        columns = fitting(cells, ("question", "status", "score", "#", "time", "rated")) if narrow() else list(names)
+        table = Table(box=None, show_header=True, header_style="bold", pad_edge=False)
+        for col in columns:
+            table.add_column(cells[col][0], no_wrap=True)
+        for k in range(len(card.results)):
+            table.add_row(*(cells[col][k + 1] for col in columns))
         out.print(table)
         if any(kind_of(r.item.question).self_rated for r in card.results):
             out.print(f"[dim]{escape(t('mock.structure', structure=t('answer_structure')))}[/]")

@@ -9,7 +9,7 @@ from rich.markup import escape
 from quizzer.cli import judge_view
 from quizzer.cli.browse_view import answer_frame
 from quizzer.cli.check_view import show_review
-from quizzer.cli.console import counted, labelled, out
+from quizzer.cli.console import counted, labelled, out, term
 from quizzer.judge.verdict import Verdict
 from quizzer.kinds import kind_of
 from quizzer.messages import say
@@ -52,7 +52,7 @@ class PracticeScreen:
         q = asked.question
         out.print()
         out.rule(escape(self.t("practice.rule", index=asked.index, total=asked.total, topic=q.topic,
-                               kind=self.t(f"kind.{q.kind}"), difficulty=q.difficulty)), align="left")
+                               kind=term(self.lang, "kind", q.kind), difficulty=q.difficulty)), align="left")
         cited = "; ".join(sources.get(key, key) for key in q.source)
         out.print(f"[dim]{escape(self.t('source', cited=cited))}[/]")
         out.print(escape(asked.prompt))

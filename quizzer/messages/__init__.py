@@ -19,7 +19,7 @@ __all__ = ["CATALOG", "Said", "current", "say", "use"]
 _LANG: ContextVar[str] = ContextVar("quizzer_lang", default="en")
 
 
-def say(lang: str, key: str, **fields: Any) -> str:
+def say(lang: str, key: str, /, **fields: Any) -> str:
     """The message `key` in `lang` (zh, else English) with its fields filled in.
 
     An English template written `singular|plural` picks its form by the field `n`; Chinese has one form.
