@@ -24,6 +24,11 @@ class QuizzerError(Exception):
         self.message = str(message)
         self.said = message if isinstance(message, Said) else None
 
+    @property
+    def shown(self) -> str | Said:
+        """The message to nest in another one: the catalog message where there is one, else the text."""
+        return self.said if self.said is not None else self.message
+
     def render(self, lang: str) -> str:
         """The message in `lang` where the catalog has it, else as written."""
         return self.said.get(lang) if self.said is not None else self.message

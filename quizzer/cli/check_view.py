@@ -80,7 +80,8 @@ def show_review(review: Review, summary: str | None = None, lang: Lang = "en") -
     out.print(f"[bold]{say(lang, 'review.reference')}[/]")
     out.print(escape(review.reference))
     points = say(lang, "review.points")
-    out.print(f"[bold]{points}[/] ({escape(summary)})" if summary and review.covered else f"[bold]{points}[/]")
+    shown = say(lang, "review.points_summary", summary=summary) if summary and review.covered else ""
+    out.print(f"[bold]{points}[/]{' ' if lang != 'zh' and shown else ''}{escape(shown)}")
     for point, hit in zip(review.points, review.covered or (None,) * len(review.points), strict=True):
         mark = "-" if hit is None else "[green]✓[/]" if hit else "[red]✗[/]"
         essential = say(lang, "review.essential")

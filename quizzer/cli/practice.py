@@ -23,6 +23,7 @@ from quizzer.cli.options import (
 )
 from quizzer.cli.practice_view import PracticeScreen
 from quizzer.errors import EXIT_INTERRUPTED, QuizzerError
+from quizzer.messages import Said
 from quizzer.practice.loop import EndOfInput, Loop, Quit
 from quizzer.practice.prompter import Prompter
 from quizzer.practice.session import Filters, Session, choose
@@ -53,7 +54,7 @@ def practice(
     catalog = load_banks(bank)
     chosen_by = selection(catalog, topic, tag, kind, difficulty, ids=ids)
     if ids and due:
-        raise QuizzerError("--id picks the questions itself: leave out --due")
+        raise QuizzerError(Said("id_due"))
     pool = select(catalog, chosen_by)
     store = open_store()
     rng = random.Random(seed)

@@ -69,7 +69,7 @@ def history(attempts: Sequence[Attempt], lang: str = "en") -> None:
     for a in attempts:
         answer = a.answer.splitlines()[0] if a.answer else ""
         rows.append([a.answered_at.strftime("%Y-%m-%d %H:%M"), a.question_id, term(lang, "verdict", a.verdict),
-                     f"{a.score:.2f}", f"{a.seconds:.0f}", a.mode, escape(answer[:60])])
+                     f"{a.score:.2f}", f"{a.seconds:.0f}", term(lang, "mode", a.mode), escape(answer[:60])])
     cells = {col: [say(lang, f"history.col.{col}"), *(row[i] for row in rows)]
              for i, col in enumerate(HISTORY_COLUMNS)}
     columns = fitting(cells, HISTORY_PRIORITY) if narrow() else list(HISTORY_COLUMNS)

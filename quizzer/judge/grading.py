@@ -17,6 +17,7 @@ from quizzer.judge.messages import CaseInfo, Encoded, Result, UserError
 from quizzer.judge.runner import ChildRun, FileRun, Source, run_child
 from quizzer.judge.static import forbidden_uses, header_task
 from quizzer.judge.verdict import CaseResult, Verdict
+from quizzer.messages import Said
 from quizzer.resources import solutions_dir
 
 if TYPE_CHECKING:
@@ -72,9 +73,9 @@ def read_source(path: Path) -> str:
     try:
         return path.read_text(encoding="utf-8")
     except FileNotFoundError:
-        raise QuizzerError(f"{path}: no such file") from None
+        raise QuizzerError(Said("file.missing", {"path": path})) from None
     except IsADirectoryError:
-        raise QuizzerError(f"{path}: is a folder, not a Python file") from None
+        raise QuizzerError(Said("file.folder", {"path": path})) from None
     except UnicodeDecodeError:
         raise QuizzerError(f"{path}: not a UTF-8 text file") from None
     except OSError as exc:
@@ -85,7 +86,7 @@ def resolve_task(path: Path, source: str, task: str | None) -> catalog.TaskInfo:
     """`--task`, else the file's `# quizzer: task=ID` header."""
     task_id = task or header_task(source)
     if task_id is None:
-        raise QuizzerError(f"{path}: no '# quizzer: task=ID' line; add one or pass --task ID")
+        raise QuizzerError(Said("grade.no_header", {"path": path}))
     return gradable(task_id)
 
 

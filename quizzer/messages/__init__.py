@@ -40,7 +40,7 @@ class Said:
 
     def get(self, lang: str) -> str:
         """The message in `lang`."""
-        return say(lang, self.key, **self.fields)
+        return say(lang, self.key, **{k: v.get(lang) if isinstance(v, Said) else v for k, v in self.fields.items()})
 
     def __str__(self) -> str:
         return self.get("en")

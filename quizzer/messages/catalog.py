@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from quizzer.messages.errors import ERRORS
 from quizzer.messages.expr import EXPR
 from quizzer.messages.screens import SCREENS
 from quizzer.messages.session import SESSION
@@ -46,4 +47,4 @@ COMMON: dict[str, tuple[str, str]] = {
     "verdict.quit": ("quit", "退出"),
 }
 
-CATALOG: dict[str, tuple[str, str]] = {**COMMON, **SESSION, **SCREENS, **EXPR}
+CATALOG: dict[str, tuple[str, str]] = {**COMMON, **SESSION, **SCREENS, **EXPR, **ERRORS}

@@ -41,6 +41,8 @@ SCREENS: dict[str, tuple[str, str]] = {
     "history.col.secs": ("secs", "秒"),
     "history.col.mode": ("mode", "模式"),
     "history.col.answer": ("answer", "答案"),
+    "mode.practice": ("practice", "练习"),
+    "mode.mock": ("mock", "模拟面试"),
     "backup.done": ("history copied to {path}", "记录已复制到 {path}"),
     # tasks, start, grade
     "tasks.col.title": ("title", "标题"),

@@ -35,6 +35,7 @@ SESSION: dict[str, tuple[str, str]] = {
     # the review of a concept answer
     "review.reference": ("Reference answer", "参考答案"),
     "review.points": ("Key points", "要点"),
+    "review.points_summary": ("({summary})", "（{summary}）"),
     "review.essential": ("(essential)", "（必答）"),
     "review.misconception": ("✗ misconception:", "✗ 误解："),
     "review.in_fact": ("in fact:", "实际上："),
@@ -42,6 +43,8 @@ SESSION: dict[str, tuple[str, str]] = {
     "concept.misconceptions": ("states a misconception|states {n} misconceptions", "含 {n} 处误解"),
     "concept.missing_essential": ("an essential point is missing", "缺少必答要点"),
     "concept.hedged": ("hedged", "语气含糊"),
+    "choice.letters": ("answer with option letters {letters} (several for 'select all')",
+                       "请用选项字母作答：{letters}（多选题可填多个）"),
     "choice.correct": ("correct", "正确"),
     "choice.wrong": ("not quite", "不对"),
     # the hand-write step
