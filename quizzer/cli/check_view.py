@@ -65,7 +65,7 @@ def question_check(c: QuestionCheck) -> None:
         out.print(labelled(c.lang, "hint", "yellow", escape(graded.hint)))
     if c.verdict != "correct":
         out.print(labelled(c.lang, "answer", "", f"[bold]{escape(kind.reference(q, None, c.lang))}[/]"))
-        note = kind.wrong_note(q)
+        note = kind.wrong_note(q, c.lang)
         if note:
             out.print(f"[dim]{escape(note)}[/]")
         explanation = kind.explanation(q, c.lang)

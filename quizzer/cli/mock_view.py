@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+from rich.cells import cell_len
 from rich.markup import escape
 from rich.table import Table
 
-from quizzer.cli.console import fitting, narrow, out, term
+from quizzer.cli.console import fitting, labelled, narrow, out, term
 from quizzer.cli.live_line import StatusLine
 from quizzer.cli.practice_view import PracticeScreen
 from quizzer.kinds import kind_of
@@ -42,11 +43,12 @@ class MockScreen(PracticeScreen):
                           item.question.topic, mmss(item.budget))
         out.print(table)
         if p.left_out:
-            out.print(f"[yellow]{escape(t('mock.left_out', minutes=f'{p.minutes:g}'))}[/] " + escape("; ".join(
-                t("mock.left_out.longer", section=t(f"section.{o.section}"), minutes=f"{o.from_minutes:g}")
-                if o.from_minutes is not None
-                else t("mock.left_out.none", section=t(f"section.{o.section}"), track=p.track)
-                for o in p.left_out) + ("." if self.lang == "en" else "。")))
+            reasons = [t("mock.left_out.longer", section=t(f"section.{o.section}"), minutes=f"{o.from_minutes:g}")
+                       if o.from_minutes is not None
+                       else t("mock.left_out.none", section=t(f"section.{o.section}"), track=p.track)
+                       for o in p.left_out]
+            out.print(f"[yellow]{escape(t('mock.left_out', minutes=f'{p.minutes:g}'))}[/]{self.gap}"
+                      + escape(t("mock.left_out.list", reasons=t("list.separator").join(reasons))))
         feedback = t("mock.feedback" if practice else "mock.strict")
         live = t("mock.live") if self.status_line.usable() else ""
         out.print(escape(t("mock.rules", live=live, feedback=feedback)))
@@ -96,7 +98,8 @@ class MockScreen(PracticeScreen):
                   + t("mock.time_used", used=mmss(card.seconds_used), total=f"{card.plan.minutes:g}:00") + ended)
         for s in card.sections:
             name = t(f"section.{s.name}")
-            out.print(f"  {name:<12} {s.score:>4.0%}  " + t("mock.section_line", answered=s.answered, total=s.total))
+            name += " " * max(12 - cell_len(name), 0)  # padded by terminal cells: a Chinese character takes two
+            out.print(f"  {name} {s.score:>4.0%}  " + t("mock.section_line", answered=s.answered, total=s.total))
         # The question id matters most; at a narrow width the columns that do not fit whole give way.
         names = ("#", "question", "status", "score", "time", "rated")
         cells: dict[str, list[str]] = {n: [t(f"mock.col.{n}") if n != "#" else n] for n in names}
@@ -117,5 +120,5 @@ class MockScreen(PracticeScreen):
         if any(kind_of(r.item.question).self_rated for r in card.results):
             out.print(f"[dim]{escape(t('mock.structure', structure=t('answer_structure')))}[/]")
         if card.study_next:
-            out.print(f"[bold]{t('study_next')}[/] " + ", ".join(card.study_next))
+            out.print(labelled(self.lang, "study_next", "bold", ", ".join(card.study_next)))
         out.print(escape(t("mock.report", path=report_path)))

@@ -37,6 +37,11 @@ class PracticeScreen:
     def __init__(self, lang: Lang) -> None:
         self.lang = lang
 
+    @property
+    def gap(self) -> str:
+        """What follows a label's colon: a space in English, nothing after a full-width '：'."""
+        return "" if self.lang == "zh" else " "
+
     def t(self, key: str, **fields: object) -> str:
         """The catalog message `key` in the screen's language."""
         return say(self.lang, key, **fields)
@@ -98,7 +103,7 @@ class PracticeScreen:
         else:
             if outcome.reference not in reason:  # a numeric verdict already names the expected value
                 out.print(labelled(self.lang, "answer", "", f"[bold]{escape(outcome.reference)}[/]"))
-            note = kind.wrong_note(q) if outcome.verdict == "wrong" else None
+            note = kind.wrong_note(q, self.lang) if outcome.verdict == "wrong" else None
             if note:
                 out.print(f"[dim]{escape(note)}[/]")
         if outcome.explanation:

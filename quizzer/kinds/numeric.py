@@ -8,6 +8,7 @@ from typing import Any
 
 from quizzer.errors import QuizzerError
 from quizzer.kinds.base import Graded, Params, QuestionKind, UnreadableAnswer, spec_of
+from quizzer.messages import say
 from quizzer.models import Lang, Numeric, Question, Rating, Text
 from quizzer.variants import answer_value, display_answer, draw_params, fill
 
@@ -91,10 +92,10 @@ class NumericKind(QuestionKind):
         spec = spec_of(q, Numeric)
         return {"value": answer_value(spec), "unit": spec.unit}
 
-    def wrong_note(self, q: Question) -> str | None:
+    def wrong_note(self, q: Question, lang: Lang = "en") -> str | None:
         """How close an answer had to be."""
         tolerance = spec_of(q, Numeric).tolerance
-        return f"tolerance: {tolerance.kind} {tolerance.value:g}"
+        return say(lang, "numeric.tolerance", kind=tolerance.kind, value=f"{tolerance.value:g}")
 
     @staticmethod
     def _params(q: Question, params: Params | None) -> Params:

@@ -12,6 +12,7 @@ COMMON: dict[str, tuple[str, str]] = {
     "error": ("error: {message}", "错误：{message}"),
     "warning": ("warning: {message}", "警告：{message}"),
     "interrupted": ("interrupted", "已中断"),
+    "list.separator": ("; ", "；"),
     "unknown_language": ("unknown language {value!r} (--lang or QUIZZER_LANG: one of {choices})",
                          "未知语言 {value!r}（--lang 或 QUIZZER_LANG 可选：{choices}）"),
     "unknown_device": ("unknown device {value!r} (one of {choices})", "未知设备 {value!r}（可选：{choices}）"),
