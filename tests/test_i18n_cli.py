@@ -125,3 +125,9 @@ def test_a_chinese_mock_plan_and_scorecard(bank: str) -> None:
     assert "总分 100%" in out
     assert "接下来复习：" not in out
     assert english_in(out[out.index("成绩单"):]) == []
+    report = Path(out.splitlines()[-1].removeprefix("报告：")).read_text(encoding="utf-8")
+    assert report.startswith("# 模拟面试：general 方向，3 分钟\n")
+    assert "| 概念 | 100% | 1/1 |" in report
+    assert "覆盖要点：100% · 你的自评：简单" in report
+    assert "## 作答" in report
+    assert "## 接下来复习\n\n- 没有明显薄弱项：可以提高难度\n" in report

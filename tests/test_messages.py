@@ -26,8 +26,8 @@ def test_every_message_has_both_languages_with_the_same_fields(key: str) -> None
     assert en.strip()
     assert zh.strip()
     assert not CJK.search(en), f"{key}: Chinese in the English template"
-    forms = en.split("|")
-    assert len(forms) <= 2, f"{key}: at most 'singular|plural'"
+    forms = en.split("¦")
+    assert len(forms) <= 2, f"{key}: at most 'singular¦plural'"
     for form in forms:
         # 'a misconception' may leave out the count its plural ('{n} misconceptions') and Chinese name.
         spare = {"n"} if len(forms) == 2 else set()

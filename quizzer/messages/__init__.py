@@ -22,12 +22,13 @@ _LANG: ContextVar[str] = ContextVar("quizzer_lang", default="en")
 def say(lang: str, key: str, /, **fields: Any) -> str:
     """The message `key` in `lang` (zh, else English) with its fields filled in.
 
-    An English template written `singular|plural` picks its form by the field `n`; Chinese has one form.
+    An English template written `singular¦plural` (a broken bar, free for Markdown's `|`) picks its form by the
+    field `n`; Chinese has one form.
     """
     en, zh = CATALOG[key]
     if lang == "zh":
         return zh.format(**fields)
-    one, _, many = en.partition("|")
+    one, _, many = en.partition("¦")
     return (one if not many or fields.get("n") == 1 else many).format(**fields)
 
 

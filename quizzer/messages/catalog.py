@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from quizzer.messages.errors import ERRORS
 from quizzer.messages.expr import EXPR
+from quizzer.messages.report import REPORT
 from quizzer.messages.screens import SCREENS
 from quizzer.messages.session import SESSION
 
@@ -18,12 +19,12 @@ COMMON: dict[str, tuple[str, str]] = {
     "unknown_device": ("unknown device {value!r} (one of {choices})", "未知设备 {value!r}（可选：{choices}）"),
     "unknown_grader": ("unknown grader {value!r} (--grader: one of {choices})",
                        "未知评分方式 {value!r}（--grader 可选：{choices}）"),
-    "n.question": ("{n} question|{n} questions", "{n} 道题"),
-    "n.problem": ("{n} problem|{n} problems", "{n} 个问题"),
-    "n.bank": ("{n} bank|{n} banks", "{n} 个题库"),
-    "n.task": ("{n} task|{n} tasks", "{n} 个任务"),
-    "n.day": ("{n} day|{n} days", "{n} 天"),
-    "n.concept_answer": ("{n} concept answer|{n} concept answers", "{n} 道概念题作答"),
+    "n.question": ("{n} question¦{n} questions", "{n} 道题"),
+    "n.problem": ("{n} problem¦{n} problems", "{n} 个问题"),
+    "n.bank": ("{n} bank¦{n} banks", "{n} 个题库"),
+    "n.task": ("{n} task¦{n} tasks", "{n} 个任务"),
+    "n.day": ("{n} day¦{n} days", "{n} 天"),
+    "n.concept_answer": ("{n} concept answer¦{n} concept answers", "{n} 道概念题作答"),
     "kind.concept": ("concept", "概念"),
     "kind.numeric": ("numeric", "估算"),
     "kind.formula": ("formula", "公式"),
@@ -48,4 +49,4 @@ COMMON: dict[str, tuple[str, str]] = {
     "verdict.quit": ("quit", "退出"),
 }
 
-CATALOG: dict[str, tuple[str, str]] = {**COMMON, **SESSION, **SCREENS, **EXPR, **ERRORS}
+CATALOG: dict[str, tuple[str, str]] = {**COMMON, **SESSION, **SCREENS, **EXPR, **ERRORS, **REPORT}

@@ -40,7 +40,7 @@ SESSION: dict[str, tuple[str, str]] = {
     "review.misconception": ("✗ misconception:", "✗ 误解："),
     "review.in_fact": ("in fact:", "实际上："),
     "concept.covered": ("{covered}/{total} key points covered", "覆盖要点 {covered}/{total}"),
-    "concept.misconceptions": ("states a misconception|states {n} misconceptions", "含 {n} 处误解"),
+    "concept.misconceptions": ("states a misconception¦states {n} misconceptions", "含 {n} 处误解"),
     "concept.missing_essential": ("an essential point is missing", "缺少必答要点"),
     "concept.hedged": ("hedged", "语气含糊"),
     "numeric.tolerance": ("tolerance: {kind} {value}", "容差：{kind} {value}"),
@@ -68,7 +68,7 @@ SESSION: dict[str, tuple[str, str]] = {
     "code.time_up": ("time is up: grading your file as it is", "时间到：按文件当前内容评测"),
     # the mock
     "mock.title": ("Mock interview", "模拟面试"),
-    "mock.header": ("{track} track · {minutes} minute|{track} track · {minutes} minutes",
+    "mock.header": ("{track} track · {minutes} minute¦{track} track · {minutes} minutes",
                     "{track} 方向 · {minutes} 分钟"),
     "mock.seed": ("seed {seed}", "种子 {seed}"),
     "mock.col.section": ("section", "环节"),

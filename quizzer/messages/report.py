@@ -1,0 +1,37 @@
+"""Messages of the mock's Markdown report."""
+
+from __future__ import annotations
+
+REPORT: dict[str, tuple[str, str]] = {
+    "report.title": ("# Mock interview: {track}, {minutes} min", "# 模拟面试：{track} 方向，{minutes} 分钟"),
+    "report.when": ("{when} · seed {seed} · time used {used}", "{when} · 种子 {seed} · 用时 {used}"),
+    "report.ended_early": (" · ended early", " · 提前结束"),
+    "report.overall": ("**Overall: {score}**", "**总分：{score}**"),
+    "report.sections": ("| section | score | answered |", "| 环节 | 得分 | 作答 |"),
+    "report.questions": ("## Questions", "## 题目"),
+    "report.questions_head": ("| # | question | section | status | score | time / budget |",
+                              "| # | 题目 | 环节 | 状态 | 得分 | 用时 / 限时 |"),
+    "report.answers": ("## Answers", "## 作答"),
+    "report.structure": ("A strong concept answer runs {structure}.", "好的概念题回答按 {structure} 展开。"),
+    "report.study": ("## Study next", "## 接下来复习"),
+    "report.nothing": ("- nothing stood out: raise the difficulty", "- 没有明显薄弱项：可以提高难度"),
+    "report.no_answer": ("Your answer: none ({why}).", "你的答案：无（{why}）。"),
+    "report.why.skipped": ("skipped", "已跳过"),
+    "report.why.timed-out": ("no answer before time ran out", "时间到时仍未作答"),
+    "report.why.quit": ("the mock ended here", "模拟面试在此结束"),
+    "report.your_answer": ("Your answer:", "你的答案："),
+    "report.reference": ("Reference answer:", "参考答案："),
+    "report.follow_ups": ("Follow-ups an interviewer would ask:", "面试官可能的追问："),
+    "report.feedback": ("Feedback: {feedback}", "反馈：{feedback}"),
+    "report.correct": ("Correct answer: {answer}", "正确答案：{answer}"),
+    "report.solution": ("Reference solution:", "参考解法："),
+    "report.points": ("Key points:", "要点："),
+    "report.essential": (" (essential)", "（必答）"),
+    "report.not_rated": ("not rated", "未自评"),
+    "report.covered_head": ("Key points covered: {score} · your self-rating: {rating}",
+                            "覆盖要点：{score} · 你的自评：{rating}"),
+    "report.covered": ("covered", "已覆盖"),
+    "report.missed": ("missed", "未覆盖"),
+    "report.misconception": ("- ✗ misconception: {claim} In fact: {correction}",
+                             "- ✗ 误解：{claim} 实际上：{correction}"),
+}
