@@ -63,7 +63,7 @@ def practice(
     screen = PracticeScreen(language(lang))
     if not chosen:
         store.close()
-        screen.note("nothing is due for review right now" if due else "no questions match these filters")
+        screen.note(screen.t("practice.none_due" if due else "practice.none_match"))
         return
     session = Session(chosen, screen.lang, rng, time.monotonic)
     loop = Loop(session, store, Prompter(), screen, catalog.sources, workdir, device)

@@ -10,6 +10,8 @@ SESSION: dict[str, tuple[str, str]] = {
                       "saved), :help. Concept answers end with an empty line.",
                       "命令：:skip 跳过本题，:hint 提示，:quit 结束（已答内容都已保存），:help 帮助。"
                       "概念题以空行结束作答。"),
+    "practice.none_due": ("nothing is due for review right now", "目前没有到期要复习的题"),
+    "practice.none_match": ("no questions match these filters", "没有符合这些筛选条件的题目"),
     "practice.rule": ("{index}/{total} · {topic} · {kind} · difficulty {difficulty}",
                       "{index}/{total} · {topic} · {kind} · 难度 {difficulty}"),
     "source": ("source: {cited}", "出处：{cited}"),
