@@ -19,15 +19,20 @@ class QuizzerError(Exception):
 
     exit_code = EXIT_USAGE
 
-    def __init__(self, message: str | Said) -> None:
+    def __init__(self, message: str | Said, written_in: str = "en") -> None:
         super().__init__(str(message))
         self.message = str(message)
         self.said = message if isinstance(message, Said) else None
+        self.written_in = written_in  # the language of a plain-text message (a grader's, already in the run's)
 
     @property
     def shown(self) -> str | Said:
         """The message to nest in another one: the catalog message where there is one, else the text."""
         return self.said if self.said is not None else self.message
+
+    def speaks(self, lang: str) -> bool:
+        """Whether the message can be shown in `lang`: a catalog message, or text written in it."""
+        return self.said is not None or self.written_in == lang
 
     def render(self, lang: str) -> str:
         """The message in `lang` where the catalog has it, else as written."""

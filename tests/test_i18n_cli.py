@@ -131,3 +131,13 @@ def test_a_chinese_mock_plan_and_scorecard(bank: str) -> None:
     assert "覆盖要点：100% · 你的自评：简单" in report
     assert "## 作答" in report
     assert "## 接下来复习\n\n- 没有明显薄弱项：可以提高难度\n" in report
+
+
+def test_an_error_not_in_the_catalog_yet_stays_wholly_english(bank: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.delenv("QUIZZER_LLM_BASE_URL", raising=False)
+    monkeypatch.delenv("QUIZZER_LLM_MODEL", raising=False)
+    code, _, err = run("check", "--question", "demo.sqrt", "variance", "--grader", "llm", "--bank", bank,
+                       env={"QUIZZER_LANG": "zh"})
+    assert code == 2
+    assert err.startswith("error: --grader llm")  # never "错误：" before an English sentence
+    assert not re.search(r"[\u4e00-\u9fff]", err)

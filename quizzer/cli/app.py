@@ -27,8 +27,10 @@ class QuizzerGroup(TyperGroup):
         try:
             return super().invoke(ctx)
         except QuizzerError as exc:
-            # In the language the run chose (--lang or QUIZZER_LANG), where the error names a catalog message.
-            typer.echo(say(current(), "error", message=exc.render(current())), err=True)
+            # In the language the run chose (--lang or QUIZZER_LANG) where the error names a catalog message;
+            # one not in the catalog yet stays wholly English rather than half Chinese.
+            lang = current() if exc.speaks(current()) else "en"
+            typer.echo(say(lang, "error", message=exc.render(lang)), err=True)
             raise typer.Exit(exc.exit_code) from None
         except KeyboardInterrupt:
             typer.echo(say(current(), "interrupted"), err=True)

@@ -25,7 +25,7 @@ from quizzer.cli.options import (
 )
 from quizzer.errors import EXIT_USAGE, EXIT_WRONG, QuizzerError
 from quizzer.kinds import Graded
-from quizzer.messages import Said
+from quizzer.messages import Said, say
 from quizzer.models import Lang, Rating
 
 
@@ -76,10 +76,10 @@ def _check_expected(answer: str, expect: str, rel_tol: str | None, factor: float
     if as_json:
         emit_json(shapes.check_result(verdict))
         if not verdict.readable:
-            typer.echo(f"error: {verdict.message}", err=True)
+            typer.echo(say(lang, "error", message=verdict.message), err=True)
             raise typer.Exit(EXIT_USAGE)
     elif not verdict.readable:
-        raise QuizzerError(verdict.message)
+        raise QuizzerError(verdict.message, written_in=lang)  # the grader wrote it in the run's language
     else:
         check_view.check_result(verdict, lang)
     if not verdict.correct:
@@ -111,7 +111,7 @@ def _check_question(qid: str, answer: list[str], grader: str | None, device: str
         try:
             graded = kind.grade(q, None, _answer_text(answer), lang)
         except UnreadableAnswer as exc:
-            raise QuizzerError(exc.message) from None
+            raise QuizzerError(exc.message, written_in=lang) from None
     result = check_view.QuestionCheck(q, graded, settled(graded), kind.review(q, graded.detail, lang), used, lang)
     if as_json:
         emit_json(shapes.question_check(result))

@@ -83,6 +83,6 @@ def _watch(file: Path, task: str | None, device: str, timeout: float, hints: int
                 record_pass(verdict)
                 judge_view.verdict(verdict, hints)
             except QuizzerError as exc:
-                judge_view.problem(exc.message)
+                judge_view.problem(exc.shown)
     finally:
         watcher.close()

@@ -12,7 +12,7 @@ from rich.table import Table
 from quizzer.cli.console import counted, err, narrow, out
 from quizzer.judge.catalog import TaskInfo
 from quizzer.judge.verdict import Verdict
-from quizzer.messages import current, say
+from quizzer.messages import Said, current, say
 
 OUTPUT_LINES = 20
 
@@ -72,9 +72,15 @@ def watch_separator(path: str) -> None:
     sys.stdout.flush()
 
 
-def warning(message: str) -> None:
+def _in_run_language(key: str, message: str | Said) -> str:
+    """`error: ...` or `warning: ...` in the run's language; a message not in the catalog stays wholly English."""
+    lang = current() if isinstance(message, Said) else "en"
+    return say(lang, key, message=message.get(lang) if isinstance(message, Said) else message)
+
+
+def warning(message: str | Said) -> None:
     """A one-line warning on stderr; the command goes on."""
-    err.print(escape(say(current(), "warning", message=message)))
+    err.print(escape(_in_run_language("warning", message)))
 
 
 def watching(path: str, mechanism: str, lang: str = "en") -> None:
@@ -83,6 +89,6 @@ def watching(path: str, mechanism: str, lang: str = "en") -> None:
     sys.stdout.flush()
 
 
-def problem(message: str) -> None:
+def problem(message: str | Said) -> None:
     """A one-line error that does not end the command (a bad save during --watch)."""
-    err.print(escape(say(current(), "error", message=message)))
+    err.print(escape(_in_run_language("error", message)))

@@ -12,7 +12,7 @@ from quizzer.cli.check_view import show_review
 from quizzer.cli.console import counted, labelled, out, term
 from quizzer.judge.verdict import Verdict
 from quizzer.kinds import kind_of
-from quizzer.messages import say
+from quizzer.messages import Said, say
 from quizzer.models import Lang, Question, Rating
 from quizzer.practice.loop import Tally
 from quizzer.practice.session import Asked, Outcome
@@ -139,7 +139,7 @@ class PracticeScreen:
         """The judge's report on the candidate's file."""
         judge_view.verdict(verdict)
 
-    def problem(self, message: str) -> None:
+    def problem(self, message: str | Said) -> None:
         """A file the judge could not grade."""
         judge_view.problem(message)
 

@@ -7,6 +7,7 @@ from typing import Any
 
 from quizzer.errors import QuizzerError
 from quizzer.kinds.base import Graded, Params, QuestionKind, spec_of
+from quizzer.messages import Said
 from quizzer.models import Code, Lang, Question, Rating, Text
 
 
@@ -62,7 +63,7 @@ class CodeKind(QuestionKind):
         task = spec_of(q, Code).task
         named = header_task(read_source(path))
         if named is not None and named != task:
-            raise QuizzerError(f"{path} is written for task {named!r}, but {q.id} asks for task {task!r}")
+            raise QuizzerError(Said("task.mismatch", {"path": path, "named": named, "qid": q.id, "task": task}))
         verdict = grade(path, task, device)
         passed = sum(1 for c in verdict.cases if c.passed)
         total = len(verdict.cases) or 1

@@ -44,6 +44,12 @@ ERRORS: dict[str, tuple[str, str]] = {
     "report.no_folder": ("--report {report}: no such folder {folder}", "--report {report}：文件夹 {folder} 不存在"),
     "report.unwritable": ("--report {report}: cannot write there", "--report {report}：无法写入该位置"),
     "task.unknown": ("unknown task {task!r} (see 'quizzer tasks')", "未知任务 {task!r}（见 'quizzer tasks'）"),
+    "task.unknown_near": ("unknown task {task!r} (did you mean {near!r}? see 'quizzer tasks')",
+                          "未知任务 {task!r}（是不是 {near!r}？见 'quizzer tasks'）"),
+    "task.no_tests": ("task {task!r} has no hidden tests yet", "任务 {task!r} 还没有隐藏测试"),
+    "task.mismatch": ("{path} is written for task {named!r}, but {qid} asks for task {task!r}",
+                      "{path} 是为任务 {named!r} 写的，但 {qid} 要求的是任务 {task!r}"),
+    "file.not_utf8": ("{path}: not a UTF-8 text file", "{path}：不是 UTF-8 文本文件"),
     "task.no_starter": ("task {task!r} has no starter yet", "任务 {task!r} 还没有起始文件"),
     "file.exists": ("{path} already exists; pass --force to overwrite it", "{path} 已存在；加 --force 覆盖"),
     "file.no_folder": ("{path}: no such folder", "{path}：文件夹不存在"),
@@ -51,6 +57,8 @@ ERRORS: dict[str, tuple[str, str]] = {
     "file.folder": ("{path}: is a folder, not a Python file", "{path}：是文件夹，不是 Python 文件"),
     "grade.no_header": ("{path}: no '# quizzer: task=ID' line; add one or pass --task ID",
                         "{path}：没有 '# quizzer: task=ID' 行；请加上，或用 --task ID 指定"),
+    "grade.task_override": ("--task {task} overrides the file's header '# quizzer: task={header}'; grading it as "
+                            "{task}", "--task {task} 覆盖了文件头 '# quizzer: task={header}'；按 {task} 评测"),
     "grade.watch_json": ("--watch prints for people; it cannot be combined with --json",
                          "--watch 的输出给人看，不能与 --json 同用"),
 }

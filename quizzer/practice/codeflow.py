@@ -56,7 +56,7 @@ def judge(question: Question, path: Path, device: str, view: PracticeView) -> tu
     try:
         verdict = grade(path, task, device, host=shared())
     except QuizzerError as exc:
-        view.problem(exc.message)
+        view.problem(exc.shown)
         return False, 0.0, exc.message
     record_pass(verdict)
     _ladder(task).reset(verdict)

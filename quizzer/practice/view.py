@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import TYPE_CHECKING, Protocol
 
+from quizzer.messages import Said
 from quizzer.models import Rating
 from quizzer.practice.session import Asked, Outcome
 
@@ -39,5 +40,5 @@ class PracticeView(Protocol):
     def judged(self, verdict: Verdict) -> None:
         """The judge's report on a hand-written file."""
 
-    def problem(self, message: str) -> None:
+    def problem(self, message: str | Said) -> None:
         """An error that does not end the session (a file the judge could not grade)."""
