@@ -14,7 +14,7 @@ from typing import Any
 
 from quizzer.messages.catalog import CATALOG
 
-__all__ = ["CATALOG", "Said", "current", "say", "use"]
+__all__ = ["CATALOG", "Both", "Said", "current", "say", "use"]
 
 _LANG: ContextVar[str] = ContextVar("quizzer_lang", default="en")
 
@@ -33,6 +33,21 @@ def say(lang: str, key: str, /, **fields: Any) -> str:
 
 
 @dataclass(frozen=True)
+class Both:
+    """A field value that is itself worded per language (a dimension's name: `a time`, `时间`)."""
+
+    en: str
+    zh: str
+
+    def get(self, lang: str) -> str:
+        """The wording in `lang`."""
+        return self.zh if lang == "zh" else self.en
+
+    def __str__(self) -> str:
+        return self.en
+
+
+@dataclass(frozen=True)
 class Said:
     """A message named by key, rendered in whichever language is asked for (English by str())."""
 
@@ -41,7 +56,8 @@ class Said:
 
     def get(self, lang: str) -> str:
         """The message in `lang`."""
-        return say(lang, self.key, **{k: v.get(lang) if isinstance(v, Said) else v for k, v in self.fields.items()})
+        return say(lang, self.key, **{k: v.get(lang) if isinstance(v, Said | Both) else v
+                                      for k, v in self.fields.items()})
 
     def __str__(self) -> str:
         return self.get("en")
