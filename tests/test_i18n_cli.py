@@ -141,3 +141,33 @@ def test_an_error_not_in_the_catalog_yet_stays_wholly_english(bank: str, monkeyp
     assert code == 2
     assert err.startswith("error: --grader llm")  # never "错误：" before an English sentence
     assert not re.search(r"[\u4e00-\u9fff]", err)
+
+
+PARAMS_Q = """\
+  - id: demo.params
+    kind: numeric
+    difficulty: 2
+    tags: [params]
+    source: [hot.calc1]
+    prompt: {zh: "96 层、d_model = 12288 的模型有多少参数？", en: "How many parameters at 96 layers, d_model = 12288?"}
+    params: {layers: 96, d_model: 12288}
+    formula: 12 * layers * d_model^2
+    unit: count
+    display: billion
+    tolerance: {rel: 0.02}
+    expected: 173.95 billion
+    explanation: {zh: "12 × {layers} × {d_model}^2 = {answer}", en: "12 x {layers} x {d_model}^2 = {answer}"}
+"""
+
+
+def test_large_counts_read_in_yi_and_wan_in_chinese(tmp_path: Path) -> None:
+    bank = str(demo_bank(tmp_path, "practice", PARAMS_Q))
+    _, shown, _ = run("show", "demo.params", "--answer", "--bank", bank, "--lang", "zh")
+    assert "1739亿   （公式：12 * layers * d_model^2）" in shown
+    assert "12 × 96 × 12288^2 = 1739亿" in shown
+    code, out, _ = run("check", "--question", "demo.params", "1000亿", "--bank", bank, "--lang", "zh")
+    assert (code, out.splitlines()[0]) == (1, "✗ 不对：你的答案 1000亿；参考答案 1739亿（偏小 43%）。")
+    assert "容差：rel 0.02" in out
+    assert english_in(out) == []
+    _, english, _ = run("show", "demo.params", "--answer", "--bank", bank)
+    assert "174 billion   (formula: 12 * layers * d_model^2)" in english

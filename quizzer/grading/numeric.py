@@ -54,7 +54,7 @@ class NumericVerdict:
 
 
 def _in(value: float, unit: str | None, target: Target, lang: Lang = "en") -> str:
-    return in_unit(value, unit, target.dim) if unit else auto(value, target.dim, lang)
+    return in_unit(value, unit, target.dim, lang) if unit else auto(value, target.dim, lang)
 
 
 def _written(q: Quantity, value: float, target: Target, scale: float = 1.0, lang: Lang = "en") -> str:
@@ -81,7 +81,8 @@ def _how_far(ratio: float, lang: Lang) -> str:
 
 
 def _expected(target: Target, lang: Lang = "en") -> str:
-    return in_unit(target.value, target.show, target.dim) if target.show else auto(target.value, target.dim, lang)
+    return (in_unit(target.value, target.show, target.dim, lang) if target.show
+            else auto(target.value, target.dim, lang))
 
 
 def _verdict(status: str, target: Target, message: str, value: float | None = None, unit: str | None = None,

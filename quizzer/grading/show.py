@@ -6,7 +6,7 @@ import math
 
 from quizzer.errors import ExprError
 from quizzer.grading.dims import BANDWIDTH, BYTES, FLOP, INTENSITY, NONE, RATE, TIME, describe, unit_of
-from quizzer.units import UNITS, Dim, format_number, format_value
+from quizzer.units import UNITS, Dim, format_number, format_value, zh_count
 
 _DECIMAL = ["B", "KB", "MB", "GB", "TB", "PB", "EB"]
 _BINARY = ["B", "KiB", "MiB", "GiB", "TiB", "PiB", "EiB"]
@@ -14,8 +14,6 @@ _PREFIX = ["", "k", "M", "G", "T", "P", "E", "Z"]
 _TIMES = [("µs", 1e-6), ("ms", 1e-3), ("s", 1.0), ("min", 60.0), ("h", 3600.0), ("days", 86400.0),
           ("years", 365.25 * 86400)]
 _WORDS = [(1e12, "trillion"), (1e9, "billion"), (1e6, "million"), (1e3, "thousand")]
-# Chinese counts go by myriads: 万 (10^4), 亿 (10^8), 万亿 (10^12).
-_ZH_WORDS = [(1e12, "万亿"), (1e8, "亿"), (1e4, "万")]
 
 
 def digits3(x: float) -> str:
@@ -28,10 +26,10 @@ def digits3(x: float) -> str:
     return f"{mantissa}e{int(exponent)}"
 
 
-def in_unit(value: float, unit: str, dim: Dim | None = None) -> str:
+def in_unit(value: float, unit: str, dim: Dim | None = None, lang: str = "en") -> str:
     """`value` (base units) written in `unit`: a display unit of the banks, else the base unit of `dim`."""
     if unit in UNITS:
-        return format_value(value, unit)
+        return format_value(value, unit, lang)
     base = unit_of(dim) if dim is not None else ""
     return f"{format_number(value)} {base}".strip()
 
@@ -41,15 +39,6 @@ def _scaled(value: float, step: float, names: list[str]) -> tuple[float, str]:
     while k + 1 < len(names) and abs(value) >= step ** (k + 1) * 0.9995:
         k += 1
     return value / step**k, names[k]
-
-
-def zh_count(value: float) -> str:
-    """A count as Chinese writes it: `70亿`, `1750亿`, `3.5万` (three significant digits, no trailing zeros)."""
-    for size, word in _ZH_WORDS:
-        if abs(value) >= size * 0.9995:
-            shown = value / size
-            return (f"{shown:.0f}" if abs(shown) >= 99.95 else f"{shown:.3g}") + word
-    return f"{value:g}"
 
 
 def _plain(value: float, lang: str = "en") -> str:

@@ -65,7 +65,7 @@ class NumericKind(QuestionKind):
 
     def reference(self, q: Question, params: Params | None, lang: Lang) -> str:
         """The value in the question's display unit."""
-        return display_answer(spec_of(q, Numeric), params)
+        return display_answer(spec_of(q, Numeric), params, lang)
 
     def explanation(self, q: Question, lang: Lang, params: Params | None = None) -> str | None:
         """The worked explanation with this variant's numbers and answer."""
@@ -76,16 +76,16 @@ class NumericKind(QuestionKind):
         text = q.explanation.get(lang)
         if dict(params) != dict(spec.params):  # a drawn variant is not the model the defaults describe
             text = ABOUT_DEFAULTS.sub("", text).strip()
-        return fill(text, params, display_answer(spec, params))
+        return fill(text, params, display_answer(spec, params, lang))
 
     def hint(self, q: Question, lang: Lang) -> str:
         """The formula the answer comes from."""
-        return "formula: " + spec_of(q, Numeric).formula
+        return say(lang, "numeric.formula", formula=spec_of(q, Numeric).formula)
 
     def reveal(self, q: Question, lang: Lang) -> list[str]:
         """The value for the default parameters, and its formula."""
         spec = spec_of(q, Numeric)
-        return [display_answer(spec) + f"   (formula: {spec.formula})"]
+        return [say(lang, "numeric.reveal", answer=display_answer(spec, None, lang), formula=spec.formula)]
 
     def answer_json(self, q: Question) -> dict[str, Any]:
         """The value for the default parameters in the base unit."""

@@ -45,6 +45,8 @@ SESSION: dict[str, tuple[str, str]] = {
     "concept.misconceptions": ("states a misconception¦states {n} misconceptions", "含 {n} 处误解"),
     "concept.missing_essential": ("an essential point is missing", "缺少必答要点"),
     "concept.hedged": ("hedged", "语气含糊"),
+    "numeric.formula": ("formula: {formula}", "公式：{formula}"),
+    "numeric.reveal": ("{answer}   (formula: {formula})", "{answer}   （公式：{formula}）"),
     "numeric.tolerance": ("tolerance: {kind} {value}", "容差：{kind} {value}"),
     "choice.letters": ("answer with option letters {letters} (several for 'select all')",
                        "请用选项字母作答：{letters}（多选题可填多个）"),
