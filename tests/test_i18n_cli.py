@@ -171,3 +171,10 @@ def test_large_counts_read_in_yi_and_wan_in_chinese(tmp_path: Path) -> None:
     assert english_in(out) == []
     _, english, _ = run("show", "demo.params", "--answer", "--bank", bank)
     assert "174 billion   (formula: 12 * layers * d_model^2)" in english
+
+
+def test_one_run_in_chinese_leaves_the_next_in_english(bank: str) -> None:
+    assert run("show", "demo.pik", "--bank", bank, "--lang", "zh")[2].startswith("错误：")
+    # `grade` has no --lang: it follows QUIZZER_LANG, and English without it, whatever ran before.
+    assert run("grade", "nope.py")[2] == "error: nope.py: no such file\n"
+    assert run("grade", "nope.py", env={"QUIZZER_LANG": "zh"})[2] == "错误：nope.py：文件不存在\n"

@@ -21,9 +21,10 @@ class QuizzerGroup(TyperGroup):
     def invoke(self, ctx: Any) -> Any:
         import os
 
-        # QUIZZER_LANG speaks for commands without --lang too; a bad value is left for --lang's check to report.
-        if os.environ.get("QUIZZER_LANG") in ("zh", "en"):
-            use(os.environ["QUIZZER_LANG"])
+        # Each run starts from QUIZZER_LANG (it speaks for commands without --lang too), else English; a bad
+        # value is left for --lang's check to report.
+        env = os.environ.get("QUIZZER_LANG")
+        use(env if env in ("zh", "en") else "en")
         try:
             return super().invoke(ctx)
         except QuizzerError as exc:
