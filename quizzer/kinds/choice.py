@@ -43,7 +43,7 @@ class ChoiceKind(QuestionKind):
         """One wrong option ruled out."""
         spec = spec_of(q, Choice)
         wrong = [letter for letter in LETTERS[: len(spec.options)] if letter not in spec.correct]
-        return f"not {wrong[0]}" if wrong else "every option is right"
+        return say(lang, "hint.not_option", letter=wrong[0]) if wrong else say(lang, "hint.all_options")
 
     def reveal(self, q: Question, lang: Lang) -> list[str]:
         """The correct letters."""

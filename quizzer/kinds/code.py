@@ -7,7 +7,7 @@ from typing import Any
 
 from quizzer.errors import QuizzerError
 from quizzer.kinds.base import Graded, Params, QuestionKind, spec_of
-from quizzer.messages import Said
+from quizzer.messages import Said, say
 from quizzer.models import Code, Lang, Question, Rating, Text
 
 
@@ -36,8 +36,10 @@ class CodeKind(QuestionKind):
         from quizzer.judge.catalog import tasks
 
         info = tasks()[spec_of(q, Code).task]
-        banned = f"; not allowed: {', '.join(info.forbidden)}" if info.forbidden else ""
-        return f"write {', '.join(info.functions)}{banned}"
+        functions = ", ".join(info.functions)
+        if info.forbidden:
+            return say(lang, "hint.write_without", functions=functions, banned=", ".join(info.forbidden))
+        return say(lang, "hint.write", functions=functions)
 
     def reveal(self, q: Question, lang: Lang) -> list[str]:
         """How to start the task, then the reference solution (`show --answer`)."""
