@@ -88,3 +88,15 @@ def test_wide_history_is_unchanged(bank: Path, monkeypatch: pytest.MonkeyPatch) 
     run(200, monkeypatch, "practice", "--bank", str(bank), "--id", "demo.pick", stdin="B\n")
     header = run(200, monkeypatch, "history").splitlines()[0]
     assert header.split() == ["when", "(UTC)", "question", "verdict", "score", "secs", "mode", "answer"]
+
+
+def test_a_reference_solution_is_never_cut_at_the_edge(monkeypatch: pytest.MonkeyPatch, capsys) -> None:  # type: ignore[no-untyped-def]
+    from types import SimpleNamespace
+
+    from quizzer.cli.practice_view import PracticeScreen
+
+    monkeypatch.setattr(out, "width", 40)
+    monkeypatch.setattr(out, "soft_wrap", False)  # as on a terminal: prose wraps at words
+    code = "scores = torch.softmax(q @ k.transpose(-2, -1) / math.sqrt(d), dim=-1)"
+    PracticeScreen("en").solution(SimpleNamespace(reference=code))  # type: ignore[arg-type]
+    assert code in capsys.readouterr().out

@@ -126,7 +126,8 @@ class PracticeScreen:
         from rich.syntax import Syntax  # Pygments loads only when a solution is shown
 
         out.print(f"[bold]{self.t('reference_solution')}[/]")
-        out.print(Syntax(outcome.reference, "python", theme="ansi_dark", background_color="default"))
+        # Code is never re-flowed or cut at the screen's edge: a long line is left for the terminal to wrap.
+        out.print(Syntax(outcome.reference, "python", theme="ansi_dark", background_color="default"), soft_wrap=True)
 
     def rating_menu(self, suggested: Rating) -> None:
         """The Again/Hard/Good/Easy keys with Anki's meanings, suggestion marked."""
