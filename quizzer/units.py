@@ -67,8 +67,24 @@ def format_number(shown: float) -> str:
     return f"{mantissa}e{int(exponent)}"
 
 
-def format_value(value: float, unit: str) -> str:
-    """A value given in base units, written in `unit` (`4.29 GB`, `38.9 day`, `27.3%`)."""
+# Chinese counts go by myriads: 万 (10^4), 亿 (10^8), 万亿 (10^12), not by thousands.
+_ZH_COUNTS = ((1e12, "万亿"), (1e8, "亿"), (1e4, "万"))
+
+
+def zh_count(value: float) -> str:
+    """A count as Chinese writes it: `70亿`, `1750亿`, `3.5万` (three significant digits, no trailing zeros)."""
+    for size, word in _ZH_COUNTS:
+        if abs(value) >= size * 0.9995:
+            shown = value / size
+            return (f"{shown:.0f}" if abs(shown) >= 99.95 else f"{shown:.3g}") + word
+    return f"{value:g}"
+
+
+def format_value(value: float, unit: str, lang: str = "en") -> str:
+    """A value given in base units, written in `unit` (`4.29 GB`, `38.9 day`, `27.3%`; in Chinese a count in
+    millions or billions is written in 万/亿: `1750亿`, not `175 billion`)."""
+    if lang == "zh" and UNITS[unit].dimension == "count" and UNITS[unit].factor >= 1e3:
+        return zh_count(value)
     text = format_number(value / UNITS[unit].factor)
     if unit in ("count", "ratio"):
         return text

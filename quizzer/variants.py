@@ -76,9 +76,9 @@ def fill(text: str, params: Params, answer: str | None = None) -> str:
     return PLACEHOLDER.sub(sub, text)
 
 
-def display_answer(spec: Numeric, params: Params | None = None) -> str:
+def display_answer(spec: Numeric, params: Params | None = None, lang: str = "en") -> str:
     """The expected answer written in the question's display unit."""
-    return format_value(answer_value(spec, params), spec.display)
+    return format_value(answer_value(spec, params), spec.display, lang)
 
 
 def parse_expected(text: str) -> tuple[float, str]:

@@ -39,14 +39,14 @@ follow-up: What if the variance were σ²?
 """
 
 CONCEPT_ZH = """\
-✓ correct: 3/3 key points covered · suggested rating 3 Good
-Reference answer
+✓ 正确：覆盖要点 3/3 · 建议自评 3 良好
+参考答案
 控制点积的方差。
-Key points
- ✓ 点积方差为 d_k (essential)
+要点
+ ✓ 点积方差为 d_k（必答）
  ✓ softmax 饱和
  ✓ 梯度消失
-follow-up: 如果方差是 σ² 呢？
+追问：如果方差是 σ² 呢？
 """
 
 

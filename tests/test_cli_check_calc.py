@@ -38,7 +38,7 @@ def run(*args: str) -> tuple[int, str, str]:
     (["check", "约14G显存", "--expect", "14 GB"], 0, "✓ Correct: 14 GB; expected 14 GB.\n"),
     (["check", "8.59 GB", "--expect", "4294967296 B", "--lang", "zh"], 1,
      "✗ 不对：你的答案 8.59 GB；参考答案 4.29 GB (4.00 GiB)（是参考值的 2 倍）。\n"
-     "hint: 差了 2 倍：K 和 V 是不是都算了？fp16/bf16 每个数 2 字节，fp32 是 4 字节。\n"),
+     "提示：差了 2 倍：K 和 V 是不是都算了？fp16/bf16 每个数 2 字节，fp32 是 4 字节。\n"),
     (["check", "6ND", "--expect", "6*N*D"], 0, "✓ Correct: equivalent to the expected formula (shown symbolically).\n"),
     (["check", "2*b*L", "--expect", "2*L*b", "--var", "b"], 0,
      "✓ Correct: equivalent to the expected formula (shown symbolically).\n"),

@@ -15,6 +15,7 @@ from quizzer.bank.paths import bank_files
 from quizzer.bank.schema import Reader, read_bank
 from quizzer.bank.yamlread import LineDict, read_yaml
 from quizzer.errors import BankError, ExprError, QuizzerError
+from quizzer.messages import Said
 from quizzer.models import Bank, Catalog, Code, Numeric, Problem, Question
 from quizzer.variants import PLACEHOLDER, all_variants, answer_value, formula_value, parse_expected
 
@@ -251,5 +252,6 @@ def require_question(catalog: Catalog, qid: str) -> Question:
     near = [i for i in ids if slug(i) == qid] or [
         i for i in difflib.get_close_matches(qid, ids, n=3, cutoff=0.6)
         if difflib.SequenceMatcher(None, slug(qid), slug(i)).ratio() >= 0.6][:1]
-    hint = f"did you mean {near[0]!r}?" if near else "see 'quizzer list'"
-    raise QuizzerError(f"unknown question {qid!r} ({hint})")
+    if near:
+        raise QuizzerError(Said("unknown.question_near", {"qid": qid, "near": near[0]}))
+    raise QuizzerError(Said("unknown.question", {"qid": qid}))

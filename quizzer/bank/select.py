@@ -12,6 +12,7 @@ from dataclasses import dataclass
 
 from quizzer.bank.catalog import require_question
 from quizzer.errors import QuizzerError
+from quizzer.messages import Said
 from quizzer.models import Catalog, Question
 
 DIFFICULTIES = (1, 2, 3)
@@ -46,21 +47,22 @@ def _named(value: str | None, known: Iterable[str], what: str) -> str | None:
         return folded[value.lower()]
     near = difflib.get_close_matches(value.lower(), list(folded), n=1, cutoff=0.6)
     if near:
-        raise QuizzerError(f"unknown {what} {value!r} (did you mean {folded[near[0]]!r}?)")
+        raise QuizzerError(Said("unknown.near", {"what": Said(f"what.{what}"), "value": value,
+                                                 "near": folded[near[0]]}))
     if len(names) <= 20:
-        raise QuizzerError(f"unknown {what} {value!r} (one of {', '.join(names)})")
-    raise QuizzerError(f"unknown {what} {value!r} (no question has it; 'quizzer list --json' shows each "
-                       f"question's {what}s)")
+        raise QuizzerError(Said("unknown.one_of", {"what": Said(f"what.{what}"), "value": value,
+                                                   "names": ", ".join(names)}))
+    raise QuizzerError(Said("unknown.none_has", {"what": Said(f"what.{what}"), "value": value}))
 
 
 def resolve(selection: Selection, catalog: Catalog, kinds: Collection[str]) -> Selection:
     """The selection with names spelled as the banks spell them; a QuizzerError for anything unknown."""
     if selection.difficulty is not None and selection.difficulty not in DIFFICULTIES:
-        raise QuizzerError(f"--difficulty must be 1 (easy), 2 (medium) or 3 (hard), not {selection.difficulty}")
+        raise QuizzerError(Said("difficulty", {"value": selection.difficulty}))
     questions = catalog.questions
     if selection.ids and (selection.topic or selection.tag or selection.kind or selection.difficulty is not None
                           or selection.source):
-        raise QuizzerError("--id picks the questions itself: leave out the other filters")
+        raise QuizzerError(Said("id_alone"))
     for qid in selection.ids:
         require_question(catalog, qid)
     return Selection(

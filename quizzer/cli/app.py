@@ -12,19 +12,29 @@ from typer.core import TyperCommand, TyperGroup
 from typer.models import CommandFunctionType
 
 from quizzer.errors import EXIT_INTERRUPTED, QuizzerError
+from quizzer.messages import current, say, use
 
 
 class QuizzerGroup(TyperGroup):
     """Turns QuizzerError into a one-line message and its exit code, and Ctrl-C into 130."""
 
     def invoke(self, ctx: Any) -> Any:
+        import os
+
+        # Each run starts from QUIZZER_LANG (it speaks for commands without --lang too), else English; a bad
+        # value is left for --lang's check to report.
+        env = os.environ.get("QUIZZER_LANG")
+        use(env if env in ("zh", "en") else "en")
         try:
             return super().invoke(ctx)
         except QuizzerError as exc:
-            typer.echo(f"error: {exc.message}", err=True)
+            # In the language the run chose (--lang or QUIZZER_LANG) where the error names a catalog message;
+            # one not in the catalog yet stays wholly English rather than half Chinese.
+            lang = current() if exc.speaks(current()) else "en"
+            typer.echo(say(lang, "error", message=exc.render(lang)), err=True)
             raise typer.Exit(exc.exit_code) from None
         except KeyboardInterrupt:
-            typer.echo("interrupted", err=True)
+            typer.echo(say(current(), "interrupted"), err=True)
             raise typer.Exit(EXIT_INTERRUPTED) from None
 
 

@@ -6,7 +6,7 @@ import typer
 
 from quizzer.cli import check_view, shapes
 from quizzer.cli.app import app, emit_json
-from quizzer.cli.options import JsonOption
+from quizzer.cli.options import JsonOption, LangOption, language
 
 
 @app.command("calc")
@@ -16,12 +16,13 @@ def calc(
     to: str | None = typer.Option(None, "--to", metavar="UNIT",
                                   help="Write the result in this unit (GiB, days, PF-days, %)."),
     as_json: JsonOption = False,
+    lang: LangOption = "en",
 ) -> None:
     """Evaluate an expression with units and print it in sensible units."""
     from quizzer.grading.check import calculate
 
-    result = calculate(" ".join(expr), to)
+    result = calculate(" ".join(expr), to, language(lang))
     if as_json:
         emit_json(shapes.calculation(result))
     else:
-        check_view.calculation(result.text, result.note)
+        check_view.calculation(result.text, result.note, language(lang))

@@ -8,11 +8,13 @@ from datetime import timedelta
 from rich.text import Text
 
 from quizzer.cli.console import out
+from quizzer.models import Lang, in_lang
 from quizzer.practice.days import DayCount
 
 # Shades from no reviews to the busiest days; distinct characters, so the picture survives NO_COLOR.
 SHADES = (("·", "grey42"), ("░", "green4"), ("▒", "green3"), ("▓", "green1"), ("█", "bold bright_green"))
-WEEKDAYS = ("Mon", "", "Wed", "", "Fri", "", "Sun")
+WEEKDAYS = {"en": ("Mon", "", "Wed", "", "Fri", "", "Sun"), "zh": ("周一", "", "周三", "", "周五", "", "周日")}
+ZH_WEEKDAYS = "一二三四五六日"
 FORECAST_BAR = 30
 
 
@@ -23,50 +25,57 @@ def shade(count: int, busiest: int) -> int:
     return max(1, min(4, -(-4 * count // busiest)))
 
 
-def _month_row(days: Sequence[DayCount]) -> str:
+def _month_row(days: Sequence[DayCount], lang: Lang) -> str:
     """Month names over the week in which each month begins, like a contribution graph."""
     weeks = (len(days) + 6) // 7
     row = [" "] * (weeks * 2 + 3)
     for week in range(weeks):
         first = days[0].day + timedelta(weeks=week)
         if week == 0 or first.month != (first - timedelta(weeks=1)).month:
-            label = first.strftime("%b")
+            label = first.strftime("%b") if lang == "en" else f"{first.month}月"
             if all(c == " " for c in row[week * 2:week * 2 + len(label) + 1]):
                 row[week * 2:week * 2 + len(label)] = label
     return "    " + "".join(row).rstrip()
 
 
-def heatmap(days: Sequence[DayCount]) -> None:
+def heatmap(days: Sequence[DayCount], lang: Lang = "en") -> None:
     """Reviews per day, one column per week (Monday on top), shaded by count."""
     if not days:
         return
     busiest = max(d.count for d in days)
     total = sum(d.count for d in days)
-    out.print(f"[bold]reviews per day[/], {days[0].day:%Y-%m-%d} to {days[-1].day:%Y-%m-%d}: {total} in all, "
-              f"busiest day {busiest}")
-    out.print(_month_row(days))
+    start, end = f"{days[0].day:%Y-%m-%d}", f"{days[-1].day:%Y-%m-%d}"
+    out.print(in_lang(lang, f"[bold]reviews per day[/], {start} to {end}: {total} in all, busiest day {busiest}",
+                      f"[bold]每日复习[/]，{start} 至 {end}：共 {total} 次，最多的一天 {busiest} 次"))
+    out.print(_month_row(days, lang))
     for weekday in range(7):
-        line = Text(f"{WEEKDAYS[weekday]:<4}")
+        name = WEEKDAYS[lang][weekday]
+        line = Text(name + " " * (4 - (len(name) * 2 if lang == "zh" else len(name))))
         for d in days[weekday::7]:
             char, style = SHADES[shade(d.count, busiest)]
             line.append(char + " ", style=style)
         out.print(line)
-    legend = Text("    less ")
+    legend = Text(in_lang(lang, "    less ", "    少 "))
     for char, style in SHADES:
         legend.append(char + " ", style=style)
-    legend.append("more")
+    legend.append(in_lang(lang, "more", "多"))
     out.print(legend)
 
 
-def forecast(days: Sequence[DayCount]) -> None:
+def forecast(days: Sequence[DayCount], lang: Lang = "en") -> None:
     """Reviews due per day from today, as horizontal bars (overdue ones count as due today)."""
     if not days:
         return
     most = max(d.count for d in days)
-    out.print(f"[bold]reviews due[/], next {len(days)} days: {sum(d.count for d in days)}")
+    due = sum(d.count for d in days)
+    out.print(in_lang(lang, f"[bold]reviews due[/], next {len(days)} days: {due}",
+                      f"[bold]待复习[/]，未来 {len(days)} 天：{due}"))
     for i, d in enumerate(days):
         width = round(d.count / most * FORECAST_BAR) if most else 0
         if d.count and not width:
             width = 1  # a day with reviews never looks empty
-        label = "today" if i == 0 else f"{d.day:%a %m-%d}"
+        if lang == "zh":
+            label = "今天     " if i == 0 else f"周{ZH_WEEKDAYS[d.day.weekday()]} {d.day:%m-%d}"
+        else:
+            label = "today" if i == 0 else f"{d.day:%a %m-%d}"
         out.print(f"{label:<9} [cyan]{'█' * width}[/]{' ' if width else ''}{d.count}")

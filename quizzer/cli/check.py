@@ -25,6 +25,7 @@ from quizzer.cli.options import (
 )
 from quizzer.errors import EXIT_USAGE, EXIT_WRONG, QuizzerError
 from quizzer.kinds import Graded
+from quizzer.messages import Said, say
 from quizzer.models import Lang, Rating
 
 
@@ -54,16 +55,15 @@ def check_answer(
     """Grade one answer against an expected value, or against a bank question, as practice does."""
     if question is not None:
         if expect is not None:
-            raise QuizzerError("--question and --expect are exclusive: grade against a bank question or a value")
+            raise QuizzerError(Said("check.exclusive"))
         if rel_tol is not None or factor is not None or var:
-            raise QuizzerError("--rel-tol, --factor and --var go with --expect; a bank question has its own "
-                               "tolerance and variables")
+            raise QuizzerError(Said("check.expect_only"))
         _check_question(question, answer, grader, device, language(lang), bank, as_json)
         return
     if expect is None:
-        raise QuizzerError("give --expect VALUE (the right answer) or --question ID (a bank question)")
+        raise QuizzerError(Said("check.need"))
     if grader is not None:
-        raise QuizzerError("--grader goes with --question (it chooses how concept answers are judged)")
+        raise QuizzerError(Said("check.grader"))
     _check_expected(" ".join(answer), expect, rel_tol, factor, list(var or []), language(lang), as_json)
 
 
@@ -76,12 +76,12 @@ def _check_expected(answer: str, expect: str, rel_tol: str | None, factor: float
     if as_json:
         emit_json(shapes.check_result(verdict))
         if not verdict.readable:
-            typer.echo(f"error: {verdict.message}", err=True)
+            typer.echo(say(lang, "error", message=verdict.message), err=True)
             raise typer.Exit(EXIT_USAGE)
     elif not verdict.readable:
-        raise QuizzerError(verdict.message)
+        raise QuizzerError(verdict.message, written_in=lang)  # the grader wrote it in the run's language
     else:
-        check_view.check_result(verdict)
+        check_view.check_result(verdict, lang)
     if not verdict.correct:
         raise typer.Exit(EXIT_WRONG)
 
@@ -90,7 +90,7 @@ def _answer_text(parts: list[str]) -> str:
     """The typed answer; `-` reads it from stdin (a long concept answer); empty is unreadable."""
     text = sys.stdin.read() if parts == ["-"] else " ".join(parts)
     if not text.strip():
-        raise QuizzerError("the answer is empty")
+        raise QuizzerError(Said("check.empty"))
     return text.strip()
 
 
@@ -111,7 +111,7 @@ def _check_question(qid: str, answer: list[str], grader: str | None, device: str
         try:
             graded = kind.grade_with(q, None, text, lang, llm)
         except UnreadableAnswer as exc:
-            raise QuizzerError(exc.message) from None
+            raise QuizzerError(exc.message, written_in=lang) from None
     used = "judge" if isinstance(kind, CodeKind) else graded.grader or kind.name
     result = check_view.QuestionCheck(q, graded, settled(graded), kind.review(q, graded.detail, lang), used, lang)
     if as_json:

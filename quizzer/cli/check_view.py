@@ -8,12 +8,13 @@ from dataclasses import dataclass
 from rich.markup import escape
 
 from quizzer.cli import judge_view
-from quizzer.cli.console import out
+from quizzer.cli.console import labelled, out
 from quizzer.grading.choice import ChoiceVerdict
 from quizzer.grading.formula import FormulaVerdict
 from quizzer.grading.numeric import NumericVerdict
 from quizzer.judge.verdict import Verdict
 from quizzer.kinds import Graded, Review, kind_of
+from quizzer.messages import say
 from quizzer.models import Lang, Question, in_lang
 
 MARKS = {"correct": "[green]✓[/]", "partial": "[yellow]~[/]", "wrong": "[red]✗[/]"}
@@ -31,11 +32,11 @@ class QuestionCheck:
     lang: Lang
 
 
-def check_result(v: NumericVerdict | FormulaVerdict) -> None:
+def check_result(v: NumericVerdict | FormulaVerdict, lang: Lang = "en") -> None:
     """`quizzer check`: the verdict in one line, then the hint."""
     out.print(f"{'[green]✓[/]' if v.correct else '[red]✗[/]'} {escape(v.message)}")
     if v.hint:
-        out.print(f"[yellow]hint:[/] {escape(v.hint)}")
+        out.print(labelled(lang, "hint", "yellow", escape(v.hint)))
     sys.stdout.flush()
 
 
@@ -48,22 +49,23 @@ def question_check(c: QuestionCheck) -> None:
         return
     if c.review is not None:
         rating = graded.suggested_rating
-        out.print(f"{MARKS[c.verdict]} {c.verdict}: {escape(graded.message)} · suggested rating "
-                  f"{int(rating)} {rating.label}")
+        line = say(c.lang, "check.suggested", verdict=say(c.lang, f"verdict.{c.verdict}"), message=graded.message,
+                   n=int(rating), label=say(c.lang, f"rating.{int(rating)}"))
+        out.print(f"{MARKS[c.verdict]} {escape(line)}")
         show_review(c.review, lang=c.lang)
         for follow in q.follow_ups:
-            out.print(f"[dim]follow-up: {escape(follow.get(c.lang))}[/]")
+            out.print(f"[dim]{escape(say(c.lang, 'follow_up', text=follow.get(c.lang)))}[/]")
         sys.stdout.flush()
         return
     message = graded.message
     if isinstance(graded.detail, ChoiceVerdict):
-        message = f"{message}: you picked {', '.join(graded.detail.picked)}"
+        message = say(c.lang, "check.picked", message=message, picked=", ".join(graded.detail.picked))
     out.print(f"{MARKS[c.verdict]} {escape(message)}")
     if graded.hint:
-        out.print(f"[yellow]hint:[/] {escape(graded.hint)}")
+        out.print(labelled(c.lang, "hint", "yellow", escape(graded.hint)))
     if c.verdict != "correct":
-        out.print(f"answer: [bold]{escape(kind.reference(q, None, c.lang))}[/]")
-        note = kind.wrong_note(q)
+        out.print(labelled(c.lang, "answer", "", f"[bold]{escape(kind.reference(q, None, c.lang))}[/]"))
+        note = kind.wrong_note(q, c.lang)
         if note:
             out.print(f"[dim]{escape(note)}[/]")
         explanation = kind.explanation(q, c.lang)
@@ -75,17 +77,20 @@ def question_check(c: QuestionCheck) -> None:
 def show_review(review: Review, summary: str | None = None, lang: Lang = "en") -> None:
     """The reference answer, each key point covered or missed (listed plainly when nothing was answered), and
     each misconception the answer asserted with its correction; shared by check, practice and the mock."""
-    out.print("[bold]Reference answer[/]")
+    out.print(f"[bold]{say(lang, 'review.reference')}[/]")
     out.print(escape(review.reference))
-    out.print(f"[bold]Key points[/] ({escape(summary)})" if summary and review.covered else "[bold]Key points[/]")
+    points = say(lang, "review.points")
+    shown = say(lang, "review.points_summary", summary=summary) if summary and review.covered else ""
+    out.print(f"[bold]{points}[/]{' ' if lang != 'zh' and shown else ''}{escape(shown)}")
     for point, hit in zip(review.points, review.covered or (None,) * len(review.points), strict=True):
         mark = "-" if hit is None else "[green]✓[/]" if hit else "[red]✗[/]"
-        star = " [bold](essential)[/]" if point.essential else ""
+        essential = say(lang, "review.essential")
+        star = f"{'' if essential.startswith('（') else ' '}[bold]{essential}[/]" if point.essential else ""
         out.print(f" {mark} {escape(point.text)}{star}")
     for claim, correction in review.misconceptions:
-        out.print(f"[red]✗ misconception:[/] {escape(claim)}")
+        out.print(f"[red]{say(lang, 'review.misconception')}[/] {escape(claim)}")
         if correction:  # a misconception the LLM named that the bank does not list comes without one
-            out.print(f"  [green]in fact:[/] {escape(correction)}")
+            out.print(f"  [green]{say(lang, 'review.in_fact')}[/] {escape(correction)}")
     if review.grader == "llm":
         out.print(f"[dim]{in_lang(lang, 'judged by the LLM', '由 LLM 评判')}[/]")
     if review.other_opinion:  # a sharp disagreement: the candidate sees both judgements
@@ -95,9 +100,9 @@ def show_review(review: Review, summary: str | None = None, lang: Lang = "en") -
         out.print(f"[yellow]{in_lang(lang, 'note:', '注意：')}[/] {escape(review.note)}")
 
 
-def calculation(text: str, note: str | None = None) -> None:
+def calculation(text: str, note: str | None = None, lang: Lang = "en") -> None:
     """`quizzer calc`: the value in sensible units, and how an ambiguous word was read."""
     out.print(escape(text))
     if note:
-        out.print(f"[dim]note: {escape(note)}[/]")
+        out.print(f"[dim]{escape(say(lang, 'calc.note', note=note))}[/]")
     sys.stdout.flush()

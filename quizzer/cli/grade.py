@@ -11,6 +11,7 @@ from quizzer.cli import judge_view, shapes
 from quizzer.cli.app import app, emit_json
 from quizzer.cli.options import DeviceOption, JsonOption
 from quizzer.errors import EXIT_OK, EXIT_WRONG, QuizzerError
+from quizzer.messages import Said
 
 if TYPE_CHECKING:
     from quizzer.judge.host import WarmHost
@@ -33,7 +34,7 @@ def grade_file(
     from quizzer.judge.passes import record_pass
 
     if watch and as_json:
-        raise QuizzerError("--watch prints for people; it cannot be combined with --json")
+        raise QuizzerError(Said("grade.watch_json"))
     conflict = task_conflict(file, task)
     if conflict:
         judge_view.warning(conflict)
@@ -82,6 +83,6 @@ def _watch(file: Path, task: str | None, device: str, timeout: float, hints: int
                 record_pass(verdict)
                 judge_view.verdict(verdict, hints)
             except QuizzerError as exc:
-                judge_view.problem(exc.message)
+                judge_view.problem(exc.shown)
     finally:
         watcher.close()

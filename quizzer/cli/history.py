@@ -9,7 +9,9 @@ import typer
 from quizzer.cli import calendar_view, shapes
 from quizzer.cli import progress_view as view
 from quizzer.cli.app import app, emit_json
-from quizzer.cli.options import JsonOption
+from quizzer.cli.options import JsonOption, LangOption, language
+from quizzer.messages import say
+from quizzer.models import in_lang
 from quizzer.practice.days import forecast, heatmap
 from quizzer.practice.stats import summarise_store
 from quizzer.store import open_store
@@ -23,6 +25,7 @@ def stats(
     png: Path | None = typer.Option(None, "--png", help="Also draw the heatmap and forecast into this PNG file "
                                                         "(needs matplotlib: pip install 'quizzer[plot]')."),
     force: bool = typer.Option(False, "--force", help="Let --png overwrite an existing file."),
+    lang: LangOption = "en",
 ) -> None:
     """Progress by topic and kind, streak, reviews due, weakest topics; a review heatmap and a 14-day forecast."""
     store = open_store()
@@ -40,20 +43,22 @@ def stats(
     if as_json:
         emit_json(shapes.stats(result, heat, due))
         return
-    view.stats(result)
+    chosen = language(lang)
+    view.stats(result, chosen)
     if result.answered or result.skipped or result.unrated:
         view.out.print()
-        calendar_view.heatmap(heat)
+        calendar_view.heatmap(heat, chosen)
         view.out.print()
-        calendar_view.forecast(due)
+        calendar_view.forecast(due, chosen)
     if png is not None:
-        view.out.print(f"heatmap and forecast drawn in {png}")
+        view.out.print(in_lang(chosen, f"heatmap and forecast drawn in {png}", f"热力图和预测已画入 {png}"))
 
 
 @app.command("history")
 def history(
     n: int = typer.Option(20, "-n", min=1, help="How many attempts, newest first."),
     as_json: JsonOption = False,
+    lang: LangOption = "en",
 ) -> None:
     """The attempt log."""
     store = open_store()
@@ -64,15 +69,16 @@ def history(
     if as_json:
         emit_json(shapes.history(attempts))
     else:
-        view.history(attempts)
+        view.history(attempts, language(lang))
 
 
 @app.command("backup")
-def backup(path: Path = typer.Argument(..., help="Where to write the copy (must not exist).")) -> None:
+def backup(path: Path = typer.Argument(..., help="Where to write the copy (must not exist)."),
+           lang: LangOption = "en") -> None:
     """Write a consistent copy of the history file."""
     store = open_store()
     try:
         target = store.backup(path)
     finally:
         store.close()
-    view.out.print(f"history copied to {target}")
+    view.out.print(say(language(lang), "backup.done", path=target))

@@ -48,7 +48,7 @@ def mock(
     session = Session([i.question for i in the_plan.items], screen.lang, random.Random(seed), time.monotonic, llm)
     folder = workdir or data_dir() / "mock-work"
     loop = MockLoop(the_plan, session, store, prompter, time.monotonic, practice,
-                    judge_code_step(folder, device, prompter, screen), catalog.sources, screen)
+                    judge_code_step(folder, device, prompter, screen, screen.lang), catalog.sources, screen)
     screen.plan(the_plan, practice)
     started = utcnow()
     try:

@@ -2,25 +2,29 @@
 
 from __future__ import annotations
 
+from rich.cells import cell_len
 from rich.markup import escape
 from rich.table import Table
 
-from quizzer.cli.console import out
+from quizzer.cli.console import fitting, labelled, narrow, out, term
 from quizzer.cli.live_line import StatusLine
 from quizzer.cli.practice_view import PracticeScreen
 from quizzer.kinds import kind_of
+from quizzer.messages import say
 from quizzer.mock.plan import MockPlan, PlanItem
-from quizzer.mock.scorecard import ANSWER_STRUCTURE, Scorecard, mmss
+from quizzer.mock.scorecard import Scorecard, mmss
 from quizzer.mock.view import LiveStatus
 from quizzer.models import Lang, Question
 
 
-def _live_text(s: LiveStatus) -> str:
+def _live_text(s: LiveStatus, lang: Lang) -> str:
     """The status line: where the candidate is, the question's time against its budget, the round's time left."""
     budget = s.item.budget
-    question = (f"question over budget by {mmss(s.used - budget)}: wrap up" if s.over
-                else f"question {mmss(budget - s.used)} left of {mmss(budget)}")
-    return f" {s.index}/{s.total} {s.item.section} · {question} · round {mmss(s.left)} left "
+    question = (say(lang, "mock.live.over", over=mmss(s.used - budget)) if s.over
+                else say(lang, "mock.live.left", left=mmss(budget - s.used), budget=mmss(budget)))
+    section = say(lang, f"section.{s.item.section}")
+    return say(lang, "mock.live.line", index=s.index, total=s.total, section=section, question=question,
+               left=mmss(s.left))
 
 
 class MockScreen(PracticeScreen):
@@ -28,25 +32,26 @@ class MockScreen(PracticeScreen):
 
     def plan(self, p: MockPlan, practice: bool) -> None:
         """The round and its rules, before the clock starts."""
-        out.print(f"[bold]Mock interview[/] · {p.track} track · {p.minutes:g} minute{'s' if p.minutes != 1 else ''} · "
-                  f"seed {p.seed}")
+        t = self.t
+        out.print(f"[bold]{t('mock.title')}[/] · " + escape(t("mock.header", track=p.track, minutes=f"{p.minutes:g}",
+                                                                n=p.minutes) + " · " + t("mock.seed", seed=p.seed)))
         table = Table(box=None, show_header=True, header_style="bold", pad_edge=False)
-        for col in ("#", "section", "kind", "topic", "budget"):
+        for col in ("#", t("mock.col.section"), t("mock.col.kind"), t("mock.col.topic"), t("mock.col.budget")):
             table.add_column(col)
         for i, item in enumerate(p.items, 1):
-            table.add_row(str(i), item.section, item.question.kind, item.question.topic, mmss(item.budget))
+            table.add_row(str(i), t(f"section.{item.section}"), term(self.lang, "kind", item.question.kind),
+                          item.question.topic, mmss(item.budget))
         out.print(table)
         if p.left_out:
-            out.print(f"[yellow]Left out of this {p.minutes:g}-minute mock:[/] " + "; ".join(
-                f"{o.section} (mocks of {o.from_minutes:g} minutes or more have it)" if o.from_minutes is not None
-                else f"{o.section} (the banks have no question for it on the {p.track} track)"
-                for o in p.left_out) + ".")
-        feedback = "Feedback after each answer (--practice)" if practice else "No feedback until the end (strict)"
-        live = " (the terminal's bottom line counts both down)" if self.status_line.usable() else ""
-        out.print(f"Rules: one clock for the whole round; each question shows its budget{live}. When time runs out "
-                  f"the current question closes and the rest are not reached. {feedback}. Concept answers end with an "
-                  f"empty line; :skip moves on, :quit ends early (Ctrl-C too); everything answered is scored and "
-                  f"saved.")
+            reasons = [t("mock.left_out.longer", section=t(f"section.{o.section}"), minutes=f"{o.from_minutes:g}")
+                       if o.from_minutes is not None
+                       else t("mock.left_out.none", section=t(f"section.{o.section}"), track=p.track)
+                       for o in p.left_out]
+            out.print(f"[yellow]{escape(t('mock.left_out', minutes=f'{p.minutes:g}'))}[/]{self.gap}"
+                      + escape(t("mock.left_out.list", reasons=t("list.separator").join(reasons))))
+        feedback = t("mock.feedback" if practice else "mock.strict")
+        live = t("mock.live") if self.status_line.usable() else ""
+        out.print(escape(t("mock.rules", live=live, feedback=feedback)))
 
     def __init__(self, lang: Lang) -> None:
         super().__init__(lang)
@@ -58,11 +63,11 @@ class MockScreen(PracticeScreen):
 
     def live(self, status: LiveStatus) -> None:
         """Redraw the live clock: the question's time against its budget and the round's time left."""
-        self.status_line.show(_live_text(status), urgent=status.over)
+        self.status_line.show(_live_text(status, self.lang), urgent=status.over)
 
     def budget_passed(self, status: LiveStatus) -> None:
         """The status line turns to a warning and the terminal bell rings once; nothing is printed over typing."""
-        self.status_line.show(_live_text(status), urgent=True, bell=True)
+        self.status_line.show(_live_text(status, self.lang), urgent=True, bell=True)
 
     def live_stop(self) -> None:
         """The whole screen scrolls again."""
@@ -75,7 +80,9 @@ class MockScreen(PracticeScreen):
     def clock(self, index: int, item: PlanItem, left: float) -> None:
         """The clock line above each question."""
         out.print()
-        out.rule(f"{index} · {item.section} · budget {mmss(item.budget)} · time left {mmss(left)}", align="left")
+        section = self.t(f"section.{item.section}")
+        out.rule(escape(self.t("mock.clock", index=index, section=section, budget=mmss(item.budget), left=mmss(left))),
+                 align="left")
 
     def closed(self, reason: str) -> None:
         """A question ended without a graded answer."""
@@ -84,26 +91,37 @@ class MockScreen(PracticeScreen):
     def scorecard(self, card: Scorecard, report_path: str) -> None:
         """The terminal scorecard."""
         out.print()
-        out.rule("Scorecard", align="left")
-        out.print(f"[bold]Overall {card.overall:.0%}[/] · time used {mmss(card.seconds_used)} of "
-                  f"{card.plan.minutes:g}:00" + (" · ended early" if card.interrupted else ""))
+        t = self.t
+        out.rule(t("mock.scorecard"), align="left")
+        ended = t("mock.ended_early") if card.interrupted else ""
+        out.print(f"[bold]{t('mock.overall', score=f'{card.overall:.0%}')}[/] · "
+                  + t("mock.time_used", used=mmss(card.seconds_used), total=f"{card.plan.minutes:g}:00") + ended)
         for s in card.sections:
-            out.print(f"  {s.name:<12} {s.score:>4.0%}  ({s.answered}/{s.total} answered)")
-        table = Table(box=None, show_header=True, header_style="bold", pad_edge=False)
-        for col in ("#", "question", "status", "score", "time/budget", "rated"):
-            table.add_column(col, no_wrap=True)
+            name = t(f"section.{s.name}")
+            name += " " * max(12 - cell_len(name), 0)  # padded by terminal cells: a Chinese character takes two
+            out.print(f"  {name} {s.score:>4.0%}  " + t("mock.section_line", answered=s.answered, total=s.total))
+        # The question id matters most; at a narrow width the columns that do not fit whole give way.
+        names = ("#", "question", "status", "score", "time", "rated")
+        cells: dict[str, list[str]] = {n: [t(f"mock.col.{n}") if n != "#" else n] for n in names}
         for i, r in enumerate(card.results, 1):
-            over = " [red]over[/]" if r.seconds > r.item.budget else ""
+            over = f" [red]{t('mock.over')}[/]" if r.seconds > r.item.budget else ""
             rating = str(int(r.self_rating)) if r.self_rating else ""
-            table.add_row(str(i), r.item.question.id, r.status, f"{r.score:.0%}",
-                          f"{mmss(r.seconds)} / {mmss(r.item.budget)}{over}", rating)
+            row = [str(i), r.item.question.id, term(self.lang, "verdict", r.status), f"{r.score:.0%}",
+                   f"{mmss(r.seconds)} / {mmss(r.item.budget)}{over}", rating]
+            for name, cell in zip(names, row, strict=True):
+                cells[name].append(cell)
+        columns = fitting(cells, ("question", "status", "score", "#", "time", "rated")) if narrow() else list(names)
+        table = Table(box=None, show_header=True, header_style="bold", pad_edge=False)
+        for col in columns:
+            table.add_column(cells[col][0], no_wrap=True)
+        for k in range(len(card.results)):
+            table.add_row(*(cells[col][k + 1] for col in columns))
         out.print(table)
         for i, r in enumerate(card.results, 1):
             if r.follow_up is not None:
                 out.print(f"  {i}. follow-up: {escape(r.follow_up.question)} → {escape(r.follow_up.summary)}")
         if any(kind_of(r.item.question).self_rated for r in card.results):
-            out.print(f"[dim]Good concept answers run {ANSWER_STRUCTURE}; the report lists the key points and "
-                      f"follow-ups.[/]")
+            out.print(f"[dim]{escape(t('mock.structure', structure=t('answer_structure')))}[/]")
         if card.study_next:
-            out.print("[bold]study next:[/] " + ", ".join(card.study_next))
-        out.print(f"report: {escape(report_path)}")
+            out.print(labelled(self.lang, "study_next", "bold", ", ".join(card.study_next)))
+        out.print(escape(t("mock.report", path=report_path)))

@@ -17,6 +17,7 @@ from quizzer.bank.paths import extra_bank_paths
 from quizzer.bank.select import Selection, resolve
 from quizzer.errors import QuizzerError
 from quizzer.llm.config import LlmConfig
+from quizzer.messages import Said, use
 from quizzer.models import LANGS, Catalog, Lang
 
 DEVICES = ("cpu", "cuda")
@@ -26,19 +27,20 @@ GRADERS = ("keypoints", "llm", "auto")
 def _lang(value: str) -> str:
     if value not in LANGS:
         # The same words whether the value came from --lang or from QUIZZER_LANG.
-        raise QuizzerError(f"unknown language {value!r} (--lang or QUIZZER_LANG: one of {', '.join(LANGS)})")
+        raise QuizzerError(Said("unknown_language", {"value": value, "choices": ", ".join(LANGS)}))
+    use(value)  # errors raised later in this run are shown in this language
     return value
 
 
 def _device(value: str) -> str:
     if value not in DEVICES:
-        raise QuizzerError(f"unknown device {value!r} (one of {', '.join(DEVICES)})")
+        raise QuizzerError(Said("unknown_device", {"value": value, "choices": ", ".join(DEVICES)}))
     return value
 
 
 def _grader(value: str | None) -> str | None:
     if value is not None and value not in GRADERS:
-        raise QuizzerError(f"unknown grader {value!r} (--grader: one of {', '.join(GRADERS)})")
+        raise QuizzerError(Said("unknown_grader", {"value": value, "choices": ", ".join(GRADERS)}))
     return value
 
 

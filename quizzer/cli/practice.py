@@ -25,6 +25,7 @@ from quizzer.cli.options import (
 )
 from quizzer.cli.practice_view import PracticeScreen, new_limit_line
 from quizzer.errors import EXIT_INTERRUPTED, QuizzerError
+from quizzer.messages import Said
 from quizzer.practice.days import new_today
 from quizzer.practice.loop import EndOfInput, Loop, Quit
 from quizzer.practice.prompter import Prompter
@@ -64,7 +65,7 @@ def practice(
     catalog = load_banks(bank)
     chosen_by = selection(catalog, topic, tag, kind, difficulty, ids=ids)
     if ids and due:
-        raise QuizzerError("--id picks the questions itself: leave out --due")
+        raise QuizzerError(Said("id_due"))
     pool = select(catalog, chosen_by)
     llm = concept_grader(grader, language(lang))
     if follow_up and llm is None:
@@ -85,7 +86,7 @@ def practice(
     if not chosen:
         store.close()
         screen.note(new_limit_line(new, picked.held_back, screen.lang) if picked.held_back
-                    else "nothing is due for review right now" if due else "no questions match these filters")
+                    else screen.t("practice.none_due" if due else "practice.none_match"))
         return
     session = Session(chosen, screen.lang, rng, time.monotonic, llm)
     loop = Loop(session, store, Prompter(), screen, catalog.sources, workdir, device, cram=cram, follow_ups=follow_up)

@@ -10,20 +10,15 @@ from rich.markup import escape
 from quizzer.cli import judge_view
 from quizzer.cli.browse_view import answer_frame
 from quizzer.cli.check_view import show_review
-from quizzer.cli.console import counted, out
+from quizzer.cli.console import counted, labelled, out, term
 from quizzer.judge.verdict import Verdict
 from quizzer.kinds import kind_of
+from quizzer.messages import Said, say
 from quizzer.models import Lang, Question, Rating, in_lang
 from quizzer.practice.followup import FollowUp
 from quizzer.practice.loop import Tally
 from quizzer.practice.session import Asked, Outcome
 
-HELP = {
-    "en": "Commands: :skip (skip this question), :hint (a nudge), :undo (take back the last rating and answer "
-          "again), :quit (stop; everything answered is saved), :help. Concept answers end with an empty line.",
-    "zh": "命令：:skip 跳过本题，:hint 提示，:undo 撤销上次评分并重答，:quit 结束（已答内容都已保存），:help 帮助。"
-          "概念题以空行结束作答。",
-}
 # Units for "again in ...", largest first: (seconds, English singular, Chinese).
 WAIT_UNITS = ((86400, "day", "天"), (3600, "hour", "小时"), (60, "minute", "分钟"))
 
@@ -66,18 +61,29 @@ class PracticeScreen:
     def __init__(self, lang: Lang) -> None:
         self.lang = lang
 
+    @property
+    def gap(self) -> str:
+        """What follows a label's colon: a space in English, nothing after a full-width '：'."""
+        return "" if self.lang == "zh" else " "
+
+    def t(self, key: str, **fields: object) -> str:
+        """The catalog message `key` in the screen's language."""
+        return say(self.lang, key, **fields)
+
     def header(self, total: int, path: str) -> None:
         """Session start."""
-        out.print(f"[bold]quizzer practice[/] · {counted(total, 'question')} · history: {escape(path)}")
-        out.print(f"[dim]{HELP[self.lang]}[/]")
+        out.print(f"[bold]{self.t('practice.title')}[/] · "
+                  + escape(self.t("practice.header", count=counted(total, "question", self.lang), path=path)))
+        out.print(f"[dim]{escape(self.t('practice.help'))}[/]")
 
     def question(self, asked: Asked, sources: Mapping[str, str]) -> None:
         """One question with its source and how to answer."""
         q = asked.question
         out.print()
-        out.rule(f"{asked.index}/{asked.total} · {q.topic} · {q.kind} · difficulty {q.difficulty}", align="left")
+        out.rule(escape(self.t("practice.rule", index=asked.index, total=asked.total, topic=q.topic,
+                               kind=term(self.lang, "kind", q.kind), difficulty=q.difficulty)), align="left")
         cited = "; ".join(sources.get(key, key) for key in q.source)
-        out.print(f"[dim]source: {escape(cited)}[/]")
+        out.print(f"[dim]{escape(self.t('source', cited=cited))}[/]")
         out.print(escape(asked.prompt))
         answer_frame(q, self.lang)
         how = self.how_to_answer(q)
@@ -98,19 +104,19 @@ class PracticeScreen:
 
     def help(self) -> None:
         """The prompt's commands."""
-        self.note(HELP[self.lang])
+        self.note(self.t("practice.help"))
 
     def verdict(self, outcome: Outcome) -> None:
         """Right or wrong, why, the reference and the worked explanation; a skip shows the answer too."""
         reason = _reason(outcome.message)
         if outcome.verdict == "correct":
-            out.print(f"[green]✓ correct[/]  {escape(reason)}".rstrip())
+            out.print(f"[green]{self.t('mark.correct')}[/]  {escape(reason)}".rstrip())
         elif outcome.verdict == "skipped":
-            out.print("[yellow]skipped[/]")
+            out.print(f"[yellow]{self.t('mark.skipped')}[/]")
         else:
-            out.print(f"[red]✗ wrong[/]  {escape(reason)}".rstrip())
+            out.print(f"[red]{self.t('mark.wrong')}[/]  {escape(reason)}".rstrip())
         if outcome.hint:
-            out.print(f"[yellow]hint:[/] {escape(outcome.hint)}")
+            out.print(labelled(self.lang, "hint", "yellow", escape(outcome.hint)))
         q = outcome.asked.question
         kind = kind_of(q)
         if kind.self_rated:
@@ -120,8 +126,8 @@ class PracticeScreen:
             self.solution(outcome)
         else:
             if outcome.reference not in reason:  # a numeric verdict already names the expected value
-                out.print(f"answer: [bold]{escape(outcome.reference)}[/]")
-            note = kind.wrong_note(q) if outcome.verdict == "wrong" else None
+                out.print(labelled(self.lang, "answer", "", f"[bold]{escape(outcome.reference)}[/]"))
+            note = kind.wrong_note(q, self.lang) if outcome.verdict == "wrong" else None
             if note:
                 out.print(f"[dim]{escape(note)}[/]")
         if outcome.explanation:
@@ -135,7 +141,7 @@ class PracticeScreen:
             return
         show_review(review, outcome.message, self.lang)
         for follow in q.follow_ups:
-            out.print(f"[dim]follow-up: {escape(follow.get(self.lang))}[/]")
+            out.print(f"[dim]{escape(self.t('follow_up', text=follow.get(self.lang)))}[/]")
 
     def solution(self, outcome: Outcome) -> None:
         """A hand-write question's reference solution, to read once the candidate has tried."""
@@ -143,14 +149,16 @@ class PracticeScreen:
             return
         from rich.syntax import Syntax  # Pygments loads only when a solution is shown
 
-        out.print("[bold]Reference solution[/]")
-        out.print(Syntax(outcome.reference, "python", theme="ansi_dark", background_color="default"))
+        out.print(f"[bold]{self.t('reference_solution')}[/]")
+        # Code is never re-flowed or cut at the screen's edge: a long line is left for the terminal to wrap.
+        out.print(Syntax(outcome.reference, "python", theme="ansi_dark", background_color="default"), soft_wrap=True)
 
     def rating_menu(self, suggested: Rating) -> None:
         """The Again/Hard/Good/Easy keys with Anki's meanings, suggestion marked."""
-        items = [f"{int(r)} {r.label} ({r.meaning})" for r in Rating]
-        out.print(escape("Rate your recall: " + " · ".join(items)
-                         + f"   [Enter = {int(suggested)} {suggested.label}]"))
+        items = [self.t("rate.item", n=int(r), label=self.t(f"rating.{int(r)}"),
+                        meaning=self.t(f"rating_meaning.{int(r)}")) for r in Rating]
+        out.print(escape(self.t("rate.menu", items=" · ".join(items), n=int(suggested),
+                                label=self.t(f"rating.{int(suggested)}"))))
 
     def next_due(self, wait: timedelta) -> None:
         """When the question comes back, in words."""
@@ -160,7 +168,7 @@ class PracticeScreen:
         """The judge's report on the candidate's file."""
         judge_view.verdict(verdict)
 
-    def problem(self, message: str) -> None:
+    def problem(self, message: str | Said) -> None:
         """A file the judge could not grade."""
         judge_view.problem(message)
 
@@ -178,6 +186,6 @@ class PracticeScreen:
     def summary(self, tally: Tally, saved_to: str, interrupted: bool) -> None:
         """The end of a session: how it went and where it is saved."""
         out.print()
-        label = "stopped" if interrupted else "done"
-        out.print(f"{label}: {tally.answered} answered, {tally.right} right, {tally.skipped} skipped · "
-                  f"saved to {escape(saved_to)}")
+        label = self.t("summary.stopped" if interrupted else "summary.done")
+        out.print(escape(self.t("summary", label=label, answered=tally.answered, right=tally.right,
+                                skipped=tally.skipped, path=saved_to)))

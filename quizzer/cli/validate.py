@@ -12,7 +12,7 @@ from quizzer.bank.catalog import own_sources
 from quizzer.bank.paths import bank_files
 from quizzer.cli import browse_view, shapes
 from quizzer.cli.app import app, emit_json
-from quizzer.cli.options import JsonOption, task_ids
+from quizzer.cli.options import JsonOption, LangOption, language, task_ids
 from quizzer.errors import EXIT_USAGE
 from quizzer.models import Catalog
 
@@ -21,6 +21,7 @@ from quizzer.models import Catalog
 def validate(
     paths: list[Path] | None = typer.Argument(None, help="Bank files or folders (default: the built-in banks)."),
     as_json: JsonOption = False,
+    lang: LangOption = "en",
 ) -> None:
     """Check question banks: schema, unique ids, computable answers, known tasks and sources; every problem at once."""
     # Named banks are checked together with the built-in ones, so a clashing id is caught too; what is
@@ -31,7 +32,7 @@ def validate(
     if as_json:
         emit_json(shapes.validation(catalog))
     else:
-        browse_view.validation(catalog)
+        browse_view.validation(catalog, language(lang))
     if catalog.problems:
         raise typer.Exit(EXIT_USAGE)
 

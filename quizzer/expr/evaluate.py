@@ -8,6 +8,7 @@ from fractions import Fraction
 
 from quizzer.errors import ExprError
 from quizzer.expr.ast import Binary, Call, Name, Node, Num, Unary
+from quizzer.messages import Said
 
 Value = Fraction | float
 
@@ -20,9 +21,9 @@ MAX_MAGNITUDE = 1e300
 def finite(x: Value) -> Value:
     """`x`, or ExprError when it is not a usable finite number."""
     if isinstance(x, float) and (math.isnan(x) or math.isinf(x) or abs(x) > MAX_MAGNITUDE):
-        raise ExprError("the result is too large or undefined")
+        raise ExprError(Said("expr.too_large_or_undefined"))
     if isinstance(x, Fraction) and abs(x) > MAX_MAGNITUDE:
-        raise ExprError("the result is too large")
+        raise ExprError(Said("expr.too_large"))
     return x
 
 
@@ -37,14 +38,14 @@ def power(base: Value, exp: Value) -> Value:
     try:
         b, e = float(base), float(exp)
         if b == 0 and e < 0:
-            raise ExprError("division by zero")
+            raise ExprError(Said("expr.division_by_zero"))
         if b < 0 and not e.is_integer():
-            raise ExprError("a negative number to a fractional power")
+            raise ExprError(Said("expr.negative_power"))
         if b != 0 and abs(e * math.log10(abs(b))) > 300:
-            raise ExprError("the result is too large")
+            raise ExprError(Said("expr.too_large"))
         return finite(b**e)
     except OverflowError as exc:
-        raise ExprError("the result is too large") from exc
+        raise ExprError(Said("expr.too_large")) from exc
 
 
 def call(func: str, args: list[Value]) -> Value:
@@ -53,7 +54,7 @@ def call(func: str, args: list[Value]) -> Value:
         return finite(_call(func, args))
     except (ArithmeticError, ValueError) as exc:
         # math.log of a Fraction too small for a float, and the like: a clean error, never a traceback.
-        raise ExprError(f"{func}() cannot be computed for this value") from exc
+        raise ExprError(Said("expr.not_computable", {"func": func})) from exc
 
 
 def _call(func: str, args: list[Value]) -> Value:
@@ -64,7 +65,7 @@ def _call(func: str, args: list[Value]) -> Value:
         return Fraction(math.ceil(x) if func == "ceil" else math.floor(x))
     if func == "sqrt":
         if x < 0:
-            raise ExprError("sqrt of a negative number")
+            raise ExprError(Said("expr.sqrt_negative"))
         if isinstance(x, Fraction):
             root_n, root_d = math.isqrt(x.numerator), math.isqrt(x.denominator)
             if root_n * root_n == x.numerator and root_d * root_d == x.denominator:
@@ -72,13 +73,13 @@ def _call(func: str, args: list[Value]) -> Value:
         return math.sqrt(x)
     if func == "log":
         if x <= 0:
-            raise ExprError("log of a non-positive number")
+            raise ExprError(Said("expr.log_nonpositive"))
         return math.log(x)
     if func == "exp":
         if x > 690:
-            raise ExprError("the result is too large")
+            raise ExprError(Said("expr.too_large"))
         return math.exp(x)
-    raise ExprError(f"unknown function {func!r}")
+    raise ExprError(Said("expr.unknown_function", {"func": func}))
 
 
 def evaluate(node: Node, env: Mapping[str, Value] | None = None) -> Value:
@@ -88,7 +89,7 @@ def evaluate(node: Node, env: Mapping[str, Value] | None = None) -> Value:
         return finite(node.value)
     if isinstance(node, Name):
         if node.id not in env:
-            raise ExprError(f"unknown name {node.id!r}", node.pos)
+            raise ExprError(Said("expr.unknown_name", {"word": node.id}), node.pos)
         value = env[node.id]
         return value if isinstance(value, (Fraction, float)) else Fraction(value)
     if isinstance(node, Unary):
@@ -106,8 +107,8 @@ def evaluate(node: Node, env: Mapping[str, Value] | None = None) -> Value:
             return finite(left * right)
         if node.op == "/":
             if right == 0:
-                raise ExprError("division by zero")
+                raise ExprError(Said("expr.division_by_zero"))
             return finite(left / right)
         return power(left, right)
     # Units, ranges and the like only appear in answers, which quizzer.grading evaluates with dimensions.
-    raise ExprError("units are not allowed in a formula")
+    raise ExprError(Said("expr.units_in_formula"))

@@ -15,6 +15,7 @@ from __future__ import annotations
 from quizzer.errors import ExprError
 from quizzer.expr.ast import Attach, Binary, Call, Name, Node, Num, Range, Unary, Unit, units_in
 from quizzer.expr.tokens import FUNCTIONS, Token, tokenize
+from quizzer.messages import Said
 from quizzer.units import closest
 
 MAX_DEPTH = 20
@@ -36,8 +37,8 @@ def _simple(node: Node) -> bool:
 
 def _unknown_word(tok: Token) -> ExprError:
     near = closest(tok.text)
-    hint = f" (did you mean {near!r}?)" if near else ""
-    return ExprError(f"unknown unit or word {tok.text!r} at position {tok.pos + 1}{hint}", tok.pos)
+    fields = {"word": tok.text, "position": tok.pos + 1, "near": near}
+    return ExprError(Said("expr.unknown_word_near" if near else "expr.unknown_word", fields), tok.pos)
 
 
 class _Parser:
@@ -59,7 +60,7 @@ class _Parser:
         tok = self.take()
         if tok.kind != kind:
             found = tok.text or "end of input"
-            raise ExprError(f"expected {kind!r} at position {tok.pos + 1}, found {found!r}", tok.pos)
+            raise ExprError(Said("expr.expected", {"kind": kind, "position": tok.pos + 1, "found": found}), tok.pos)
         return tok
 
     def answer(self) -> Node:
@@ -176,7 +177,7 @@ class _Parser:
         if tok.kind == "unit" and self.units:
             self.i -= 1
             return self.unit_group()
-        raise ExprError(f"unexpected {tok.text or 'end of input'!r} at position {tok.pos + 1}", tok.pos)
+        raise ExprError(Said("expr.unexpected", {"text": tok.text or "end of input", "position": tok.pos + 1}), tok.pos)
 
     def call(self, name: Token) -> Node:
         if name.text not in FUNCTIONS:
@@ -196,11 +197,11 @@ class _Parser:
 def _run(text: str, units: bool, implicit: bool) -> Node:
     parser = _Parser(tokenize(text, units=units, steps=implicit), units, implicit)
     if parser.peek().kind == "end":
-        raise ExprError("empty expression")
+        raise ExprError(Said("expr.empty"))
     node = parser.answer() if units or implicit else parser.sum()
     tok = parser.peek()
     if tok.kind != "end":
-        raise ExprError(f"unexpected {tok.text!r} at position {tok.pos + 1}", tok.pos)
+        raise ExprError(Said("expr.unexpected", {"text": tok.text, "position": tok.pos + 1}), tok.pos)
     return node
 
 

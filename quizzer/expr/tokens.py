@@ -9,6 +9,7 @@ from functools import lru_cache
 
 from quizzer.errors import ExprError
 from quizzer.expr import words
+from quizzer.messages import Said
 from quizzer.units import RATIO_MARK, WORDS, readings
 
 MAX_LENGTH = 500
@@ -109,7 +110,7 @@ class _Lexer:
         text = self.text
         m = (_GROUPED.match(text, i) if self.units and self.depth == 0 else None) or _NUMBER.match(text, i)
         if m is None:  # a character such as ² that is a digit to str.isdigit but not to the number syntax
-            raise ExprError(f"unexpected character {text[i]!r} at position {i + 1}", i)
+            raise ExprError(Said("expr.unexpected_char", {"char": text[i], "position": i + 1}), i)
         end = m.end()
         if end < len(text) and (text[end] == "_" or (self.units and text[end] == "," and self.depth == 0
                                                       and end + 1 < len(text) and text[end + 1].isdigit())):
@@ -164,7 +165,7 @@ class _Lexer:
                 elif piece in WORDS:
                     self.add("unit", piece, i)
                 return i + size
-        raise ExprError(f"unexpected character {text[i]!r} at position {i + 1}", i)
+        raise ExprError(Said("expr.unexpected_char", {"char": text[i], "position": i + 1}), i)
 
     def run(self) -> list[Token]:
         text, i = self.text, 0
@@ -209,7 +210,7 @@ class _Lexer:
             elif self.units and not ch.isascii():
                 i = self.cjk(i)
             else:
-                raise ExprError(f"unexpected character {ch!r} at position {i + 1}", i)
+                raise ExprError(Said("expr.unexpected_char", {"char": ch, "position": i + 1}), i)
         self.tokens.append(Token("end", "", len(text)))
         return self.tokens
 
@@ -222,11 +223,11 @@ def tokenize(text: str, units: bool = False, steps: bool = False) -> list[Token]
     separate the steps of a worked answer.
     """
     if len(text) > MAX_LENGTH:
-        raise ExprError(f"input is longer than {MAX_LENGTH} characters")
+        raise ExprError(Said("expr.too_long", {"limit": MAX_LENGTH}))
     if units or steps:  # typed text: full-width forms, superscripts (N²) and look-alike characters
         text = words.normalize(text)
     if units:
         text = text.rstrip().rstrip(".!?").rstrip()
         if len(text) > MAX_LENGTH:
-            raise ExprError(f"input is longer than {MAX_LENGTH} characters")
+            raise ExprError(Said("expr.too_long", {"limit": MAX_LENGTH}))
     return _Lexer(text, units, steps).run()

@@ -13,6 +13,7 @@ from quizzer.grading.formula import FormulaVerdict, grade_formula_against, respe
 from quizzer.grading.numeric import NumericVerdict, Target, grade_quantity
 from quizzer.grading.quantity import Quantity, read_quantity
 from quizzer.grading.show import auto, convert
+from quizzer.messages import Said
 from quizzer.models import Lang, Text, Tolerance, Variable, in_lang
 from quizzer.units import UNITS, Dim, readings
 
@@ -23,19 +24,19 @@ _BASE = {BYTES: "B", FLOP: "FLOP", RATE: "FLOP/s", TIME: "s"}
 def tolerance(rel_tol: str | None, factor: float | None) -> Tolerance:
     """The tolerance from `--rel-tol` (`0.05` or `5%`) or `--factor`; 2% relative by default."""
     if rel_tol is not None and factor is not None:
-        raise QuizzerError("give --rel-tol or --factor, not both")
+        raise QuizzerError(Said("check.rel_or_factor"))
     if factor is not None:
         if not factor > 1:
-            raise QuizzerError("--factor must be above 1 (e.g. 3 accepts a third to three times the value)")
+            raise QuizzerError(Said("check.factor"))
         return Tolerance("factor", factor)
     if rel_tol is None:
         return Tolerance("rel", DEFAULT_REL)
     try:
         q = read_quantity(rel_tol, NONE)
     except ExprError as exc:
-        raise QuizzerError(f"cannot read --rel-tol {rel_tol!r}: {exc.message}") from None
+        raise QuizzerError(Said("check.rel_tol_unreadable", {"value": rel_tol, "reason": exc.shown})) from None
     if q.dim != NONE or not 0 < q.value < 10:
-        raise QuizzerError(f"--rel-tol must be a plain number such as 0.02 or 2%, not {rel_tol!r}")
+        raise QuizzerError(Said("check.rel_tol", {"value": rel_tol}))
     return Tolerance("rel", q.value)
 
 
@@ -97,7 +98,7 @@ def check(answer: str, expect: str, tol: Tolerance, variables: list[str],
         try:
             tree = parse_formula_answer(expect)
         except ExprError as exc:
-            raise QuizzerError(f"cannot read --expect {expect!r}: {exc.message}") from None
+            raise QuizzerError(Said("check.expect_unreadable", {"value": expect, "reason": exc.shown})) from None
         names, tree, unknown = _variables(answer, tree, set(variables))
         declared = tuple(Variable(n, (), Text(zh=n, en=n)) for n in sorted(names))
         verdict = grade_formula_against(answer, tree, declared, lang)
@@ -112,7 +113,7 @@ def check(answer: str, expect: str, tol: Tolerance, variables: list[str],
     try:
         q = read_quantity(expect)
     except ExprError as exc:
-        raise QuizzerError(f"cannot read --expect {expect!r}: {exc.message}") from None
+        raise QuizzerError(Said("check.expect_unreadable", {"value": expect, "reason": exc.shown})) from None
     # No question prompt states a unit here, so a bare number is only read as such against a plain number,
     # or as FLOPs against FLOPs (a count). Numbers are written in the expected's own unit (`38.95 day`), or in
     # sensible units when that is a base unit (`4294967296 B` reads better as 4.29 GB).
@@ -148,18 +149,18 @@ class Calculation:
     note: str | None = None
 
 
-def calculate(expr: str, to: str | None = None) -> Calculation:
+def calculate(expr: str, to: str | None = None, lang: Lang = "en") -> Calculation:
     """Evaluate EXPR with units and write it in sensible units, or in `to`; ExprError if it cannot.
 
     The reading rule is check's: a letter that is a unit or a magnitude (B, G, T) takes the meaning the
     expected quantity asks for; with none expected here it takes its unit meaning, and the note says so.
     """
     q = read_quantity(expr, ranges=False)
-    text = convert(q.value, q.dim, to) if to else auto(q.value, q.dim)
-    return Calculation(q.value, unit_of(q.dim), text, _other_reading(expr, q))
+    text = convert(q.value, q.dim, to) if to else auto(q.value, q.dim, lang)
+    return Calculation(q.value, unit_of(q.dim), text, _other_reading(expr, q, lang))
 
 
-def _other_reading(expr: str, q: Quantity) -> str | None:
+def _other_reading(expr: str, q: Quantity, lang: Lang = "en") -> str | None:
     """For a number whose letter was read as a unit (7B: 7 bytes), what it is as a count (7 billion).
 
     Only a letter written against its number says so: `4096 B` (with a space) is plainly bytes.
@@ -176,5 +177,8 @@ def _other_reading(expr: str, q: Quantity) -> str | None:
         return None
     if count.dim != NONE:
         return None
-    return (f"{word!r} was read as {'bytes' if meaning == 'B' else meaning}; as a count this is "
-            f"{auto(count.value, NONE)} (write bn or billion, or name what is counted: params, tokens)")
+    return in_lang(lang, f"{word!r} was read as {'bytes' if meaning == 'B' else meaning}; as a count this is "
+                         f"{auto(count.value, NONE)} (write bn or billion, or name what is counted: params, tokens)",
+                   f"{word!r} 按{'字节' if meaning == 'B' else meaning}理解；"
+                   f"若是个数，则为 {auto(count.value, NONE, 'zh')}"
+                   f"（十亿请写 bn、billion 或 十亿，或写明计数对象：params、tokens）")

@@ -6,6 +6,7 @@ import re
 from dataclasses import dataclass
 
 from quizzer.errors import QuizzerError
+from quizzer.messages import Said
 from quizzer.models import Choice
 
 
@@ -25,7 +26,7 @@ def parse_letters(text: str, n_options: int) -> tuple[str, ...]:
     digits = {str(i + 1): letter for i, letter in enumerate(valid)}
     letters = [digits.get(ch, ch) for ch in cleaned]
     if not letters or any(ch not in valid for ch in letters):
-        raise QuizzerError(f"answer with option letters {', '.join(valid)} (several for 'select all')")
+        raise QuizzerError(Said("choice.letters", {"letters": ", ".join(valid)}))
     return tuple(sorted(set(letters)))
 
 

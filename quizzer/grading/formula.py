@@ -16,6 +16,7 @@ from quizzer.expr.evaluate import Value
 from quizzer.grading import symbolic
 from quizzer.grading.dims import NONE
 from quizzer.grading.hints import factor_hint
+from quizzer.messages import Said
 from quizzer.models import Formula, Lang, Tolerance, Variable, in_lang
 
 POINTS = 8
@@ -76,15 +77,17 @@ def _rename(node: Node, known: dict[str, str]) -> Node:
     return node
 
 
-def _unknown(word: str, known: dict[str, str]) -> str:
+def _unknown(word: str, known: dict[str, str]) -> Said:
     folded = [k for k in known if k.lower() == word.lower()]
     lower: dict[str, str] = {}
     for k in known:
         lower[k.lower()] = known[k] if lower.get(k.lower(), known[k]) == known[k] else ""
     pieces = _segment(word.lower(), {k: v for k, v in lower.items() if v})  # `nd` -> N*D
     near = folded or (["*".join(pieces)] if pieces else difflib.get_close_matches(word, list(known), n=1, cutoff=0.5))
-    suggestion = f" (did you mean {near[0]!r}?)" if near else ""
-    return f"unknown name {word!r}{suggestion}; use {', '.join(sorted(set(known.values())))}"
+    names = ", ".join(sorted(set(known.values())))
+    if near:
+        return Said("expr.unknown_name_near", {"word": word, "near": near[0], "names": names})
+    return Said("expr.unknown_name_use", {"word": word, "names": names})
 
 
 def _points(names: list[str], seed: int) -> list[dict[str, Value]]:
@@ -180,7 +183,7 @@ def grade_formula_against(text: str, expected: Node, variables: tuple[Variable, 
         answer = _rename(parse_formula_answer(text), _known(variables))
     except ExprError as exc:
         return FormulaVerdict(False, in_lang(lang, f"could not read the formula: {exc.message}",
-                                        f"无法读懂公式：{exc.message}"), status="unreadable", readable=False)
+                                        f"无法读懂公式：{exc.render(lang)}"), status="unreadable", readable=False)
     return compare(answer, expected, variables, lang)
 
 

@@ -53,19 +53,19 @@ class NumericVerdict:
     readable: bool = True
 
 
-def _in(value: float, unit: str | None, target: Target) -> str:
-    return in_unit(value, unit, target.dim) if unit else auto(value, target.dim)
+def _in(value: float, unit: str | None, target: Target, lang: Lang = "en") -> str:
+    return in_unit(value, unit, target.dim, lang) if unit else auto(value, target.dim, lang)
 
 
-def _written(q: Quantity, value: float, target: Target, scale: float = 1.0) -> str:
+def _written(q: Quantity, value: float, target: Target, scale: float = 1.0, lang: Lang = "en") -> str:
     """The answer as the user wrote it (`4 GiB`), plus the question's unit when that differs (`= 4.29 GB`)."""
     unit = q.shown if q.shown in UNITS and UNITS[q.shown].dimension != "count" else target.show
     if q.low is not None and q.high is not None:
-        text = f"{_in(q.low * scale, unit, target)} – {_in(q.high * scale, unit, target)}"
+        text = f"{_in(q.low * scale, unit, target, lang)} – {_in(q.high * scale, unit, target, lang)}"
     else:
-        text = _in(value, unit, target)
+        text = _in(value, unit, target, lang)
     if unit != target.show and target.show:
-        text += f" = {_in(value, target.show, target)}"
+        text += f" = {_in(value, target.show, target, lang)}"
     return text
 
 
@@ -80,8 +80,9 @@ def _how_far(ratio: float, lang: Lang) -> str:
     return in_lang(lang, f"{format_number(1 / ratio)}× too small", f"只有参考值的 1/{format_number(1 / ratio)}")
 
 
-def _expected(target: Target) -> str:
-    return in_unit(target.value, target.show, target.dim) if target.show else auto(target.value, target.dim)
+def _expected(target: Target, lang: Lang = "en") -> str:
+    return (in_unit(target.value, target.show, target.dim, lang) if target.show
+            else auto(target.value, target.dim, lang))
 
 
 def _verdict(status: str, target: Target, message: str, value: float | None = None, unit: str | None = None,
@@ -118,7 +119,7 @@ def grade_quantity(text: str, target: Target, lang: Lang = "en") -> NumericVerdi
     except ExprError as exc:
         return NumericVerdict(False, None, None, target.value, None,
                               in_lang(lang, f"could not read the answer: {exc.message}",
-                                      f"无法读懂答案：{exc.message}"),
+                                      f"无法读懂答案：{exc.render(lang)}"),
                               None, "unreadable", readable=False)
     value, scale = q.value, 1.0
     if _counts(q, target):
@@ -138,14 +139,14 @@ def grade_quantity(text: str, target: Target, lang: Lang = "en") -> NumericVerdi
                       f"but the answer is {describe(target.dim)} ({target.show or target.base}).",
                 f"量纲不对：你给的是{describe(q.dim, 'zh')}（{q.shown or unit_of(q.dim) or '无单位'}），"
                 f"答案应是{describe(target.dim, 'zh')}（{target.show or target.base}）。"), q.value, unit_of(q.dim))
-    said = _written(q, value, target, scale)
+    said = _written(q, value, target, scale, lang)
     if q.spread > MAX_SPREAD:
         return _verdict("range-too-wide", target, in_lang(
             lang, f"The range {said} is too wide to grade (high/low = {q.spread:.3g}, at most {MAX_SPREAD}): "
                   "commit to one estimate.",
             f"范围 {said} 太宽（上下限之比 {q.spread:.3g}，最多 {MAX_SPREAD}），请给出一个明确的估计。"),
             value, target.base)
-    expected = _expected(target)
+    expected = _expected(target, lang)
     if within(target.tolerance, value, target.value):
         return _verdict("correct", target, in_lang(lang, f"Correct: {said}; expected {expected}.",
                                                    f"正确：{said}；参考答案 {expected}。"), value, target.base)

@@ -12,6 +12,7 @@ from quizzer.errors import ExprError
 from quizzer.expr import Attach, Binary, Call, Name, Node, Num, Range, Unary, Unit, parse_answer, units_in
 from quizzer.expr.evaluate import Value, call, finite, power
 from quizzer.grading.dims import KNOWN, NONE, describe, unit_of
+from quizzer.messages import Both, Said
 from quizzer.units import DIMENSIONS, Dim, Reading, readings
 
 # Each word with several meanings (B: bytes or billion) doubles the readings tried; beyond this many such
@@ -51,10 +52,15 @@ def _dim(exponents: Iterable[int]) -> Dim:
     return byte, flop, second
 
 
+def _named(dim: Dim) -> Both:
+    """A dimension's name in both languages, for a message shown in either."""
+    return Both(describe(dim), describe(dim, "zh"))
+
+
 def _add(a: Pair, b: Pair, op: str) -> Pair:
     if a[1] != b[1]:
-        raise ExprError(f"cannot {'add' if op == '+' else 'subtract'} {describe(b[1])} "
-                        f"{'to' if op == '+' else 'from'} {describe(a[1])}")
+        raise ExprError(Said("expr.cannot_add" if op == "+" else "expr.cannot_subtract",
+                             {"b": _named(b[1]), "a": _named(a[1])}))
     return finite(a[0] + b[0] if op == "+" else a[0] - b[0]), a[1]
 
 
@@ -78,8 +84,8 @@ class _Evaluator:
         if isinstance(node, Call):
             return self.call(node.func, [self.pair(a) for a in node.args])
         if isinstance(node, Name):
-            raise ExprError(f"unknown unit or word {node.id!r}")
-        raise ExprError("a range can only be the whole answer")
+            raise ExprError(Said("expr.unknown_word_anywhere", {"word": node.id}))
+        raise ExprError(Said("expr.range_whole"))
 
     def binary(self, op: str, a: Pair, b: Pair) -> Pair:
         if op in "+-":
@@ -88,14 +94,14 @@ class _Evaluator:
             return finite(a[0] * b[0]), _dim(x + y for x, y in zip(a[1], b[1]))
         if op == "/":
             if b[0] == 0:
-                raise ExprError("division by zero")
+                raise ExprError(Said("expr.division_by_zero"))
             return finite(a[0] / b[0]), _dim(x - y for x, y in zip(a[1], b[1]))
         if b[1] != NONE:
-            raise ExprError("an exponent cannot have a unit")
+            raise ExprError(Said("expr.exponent_unit"))
         if a[1] != NONE:
             n = b[0]
             if not (isinstance(n, Fraction) and n.denominator == 1 and abs(n) <= 4):
-                raise ExprError("a unit can only be raised to a small whole power")
+                raise ExprError(Said("expr.unit_power"))
             return power(a[0], n), _dim(x * int(n) for x in a[1])
         return power(a[0], b[0]), NONE
 
@@ -104,13 +110,13 @@ class _Evaluator:
         values = [v for v, _ in args]
         if func in ("min", "max", "ceil", "floor"):
             if len(dims) > 1:
-                raise ExprError(f"{func}() of quantities of different kinds")
+                raise ExprError(Said("expr.func_mixed", {"func": func}))
             return call(func, values), args[0][1]
         dim = args[0][1]
         if func == "sqrt" and all(x % 2 == 0 for x in dim):
             return call(func, values), _dim(x // 2 for x in dim)
         if dim != NONE:
-            raise ExprError(f"{func}() of {describe(dim)}")
+            raise ExprError(Said("expr.func_of", {"func": func, "what": _named(dim)}))
         return call(func, values), NONE
 
 
@@ -130,7 +136,7 @@ def _evaluate(node: Node, ev: _Evaluator) -> tuple[Pair, float | None, float | N
         # Not a range after all: `100-20 GB` is 80 GB, like `100 GB - 20 GB`.
         return ev.pair(Binary("-", low_node, high_node)), None, None
     if da != db:
-        raise ExprError(f"the two ends of the range are {describe(da)} and {describe(db)}")
+        raise ExprError(Said("expr.range_ends", {"a": _named(da), "b": _named(db)}))
     if node.op == "±":
         a, b = a - b, a + b
     low, high = float(min(a, b)), float(max(a, b))
@@ -160,7 +166,7 @@ def _ops(node: Node) -> str:
 def _no_range(node: Node) -> Node:
     if isinstance(node, Range):
         if node.op != "-":
-            raise ExprError("a range cannot be calculated; give one value")
+            raise ExprError(Said("expr.range_calc"))
         return Binary("-", node.low, node.high)
     return node
 

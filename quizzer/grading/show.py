@@ -6,7 +6,7 @@ import math
 
 from quizzer.errors import ExprError
 from quizzer.grading.dims import BANDWIDTH, BYTES, FLOP, INTENSITY, NONE, RATE, TIME, describe, unit_of
-from quizzer.units import UNITS, Dim, format_number, format_value
+from quizzer.units import UNITS, Dim, format_number, format_value, zh_count
 
 _DECIMAL = ["B", "KB", "MB", "GB", "TB", "PB", "EB"]
 _BINARY = ["B", "KiB", "MiB", "GiB", "TiB", "PiB", "EiB"]
@@ -26,10 +26,10 @@ def digits3(x: float) -> str:
     return f"{mantissa}e{int(exponent)}"
 
 
-def in_unit(value: float, unit: str, dim: Dim | None = None) -> str:
+def in_unit(value: float, unit: str, dim: Dim | None = None, lang: str = "en") -> str:
     """`value` (base units) written in `unit`: a display unit of the banks, else the base unit of `dim`."""
     if unit in UNITS:
-        return format_value(value, unit)
+        return format_value(value, unit, lang)
     base = unit_of(dim) if dim is not None else ""
     return f"{format_number(value)} {base}".strip()
 
@@ -41,9 +41,11 @@ def _scaled(value: float, step: float, names: list[str]) -> tuple[float, str]:
     return value / step**k, names[k]
 
 
-def _plain(value: float) -> str:
+def _plain(value: float, lang: str = "en") -> str:
     if float(value).is_integer() and abs(value) < 1e15:
         text = f"{int(value):,}"
+        if lang == "zh":
+            return f"{text}（{zh_count(value)}）" if abs(value) >= 1e4 else text
         for size, word in _WORDS:
             if abs(value) >= size:
                 return f"{text} ({digits3(value / size)} {word})"
@@ -51,7 +53,7 @@ def _plain(value: float) -> str:
     return f"{value:.4g}".replace("e+", "e").replace("e0", "e").replace("e-0", "e-")
 
 
-def auto(value: float, dim: Dim) -> str:
+def auto(value: float, dim: Dim, lang: str = "en") -> str:
     """The most readable way to write a quantity: `4.29 GB (4.00 GiB)`, `39.0 days (3.37e6 s)`."""
     if dim == BYTES:
         shown, name = _scaled(value, 1000.0, _DECIMAL)
@@ -73,7 +75,7 @@ def auto(value: float, dim: Dim) -> str:
         text = f"{digits3(value / size)} {name}"
         return text if name == "s" else f"{text} ({digits3(value)} s)"
     if dim == NONE:
-        return _plain(value)
+        return _plain(value, lang)
     if dim == INTENSITY:
         return f"{digits3(value)} FLOP/B"
     return f"{digits3(value)} {unit_of(dim)}"

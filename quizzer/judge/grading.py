@@ -17,6 +17,7 @@ from quizzer.judge.messages import CaseInfo, Encoded, Result, UserError
 from quizzer.judge.runner import ChildRun, FileRun, Source, run_child
 from quizzer.judge.static import forbidden_uses, header_task
 from quizzer.judge.verdict import CaseResult, Verdict
+from quizzer.messages import Said
 from quizzer.resources import solutions_dir
 
 if TYPE_CHECKING:
@@ -37,19 +38,21 @@ def gradable(task_id: str) -> catalog.TaskInfo:
     """The task's metadata, if it exists and has hidden tests."""
     info = catalog.tasks().get(task_id)
     if info is None:
-        raise QuizzerError(f"unknown task {task_id!r} ({_suggest(task_id)}see 'quizzer tasks')")
+        close = _suggest(task_id)
+        raise QuizzerError(Said("task.unknown_near", {"task": task_id, "near": close}) if close
+                           else Said("task.unknown", {"task": task_id}))
     if not ready(task_id):
-        raise QuizzerError(f"task {task_id!r} has no hidden tests yet")
+        raise QuizzerError(Said("task.no_tests", {"task": task_id}))
     return info
 
 
-def _suggest(task_id: str) -> str:
-    """'did you mean ...; ' for a task id close to a real one (a typo), else nothing."""
+def _suggest(task_id: str) -> str | None:
+    """A task id close to `task_id` (a typo), else None."""
     close = difflib.get_close_matches(task_id.lower(), list(catalog.tasks()), n=1, cutoff=0.6)
-    return f"did you mean {close[0]!r}? " if close else ""
+    return close[0] if close else None
 
 
-def task_conflict(path: Path, task: str | None) -> str | None:
+def task_conflict(path: Path, task: str | None) -> Said | None:
     """A warning when `--task` names another task than the file's own header (the file is graded as --task)."""
     if task is None:
         return None
@@ -59,7 +62,7 @@ def task_conflict(path: Path, task: str | None) -> str | None:
         return None  # an unreadable file is reported by grade itself
     if header is None or header == task:
         return None
-    return f"--task {task} overrides the file's header '# quizzer: task={header}'; grading it as {task}"
+    return Said("grade.task_override", {"task": task, "header": header})
 
 
 def solution_path(task_id: str) -> Path:
@@ -72,11 +75,11 @@ def read_source(path: Path) -> str:
     try:
         return path.read_text(encoding="utf-8")
     except FileNotFoundError:
-        raise QuizzerError(f"{path}: no such file") from None
+        raise QuizzerError(Said("file.missing", {"path": path})) from None
     except IsADirectoryError:
-        raise QuizzerError(f"{path}: is a folder, not a Python file") from None
+        raise QuizzerError(Said("file.folder", {"path": path})) from None
     except UnicodeDecodeError:
-        raise QuizzerError(f"{path}: not a UTF-8 text file") from None
+        raise QuizzerError(Said("file.not_utf8", {"path": path})) from None
     except OSError as exc:
         raise QuizzerError(f"{path}: {exc.strerror or exc}") from None
 
@@ -85,7 +88,7 @@ def resolve_task(path: Path, source: str, task: str | None) -> catalog.TaskInfo:
     """`--task`, else the file's `# quizzer: task=ID` header."""
     task_id = task or header_task(source)
     if task_id is None:
-        raise QuizzerError(f"{path}: no '# quizzer: task=ID' line; add one or pass --task ID")
+        raise QuizzerError(Said("grade.no_header", {"path": path}))
     return gradable(task_id)
 
 

@@ -6,6 +6,7 @@ from pathlib import Path
 
 from quizzer.errors import QuizzerError
 from quizzer.judge import catalog
+from quizzer.messages import Said
 
 
 def starter_path(task_id: str) -> Path:
@@ -21,9 +22,9 @@ def has_starter(task_id: str) -> bool:
 def starter_text(task_id: str) -> str:
     """The starter, with the header line `quizzer grade` reads the task from."""
     if task_id not in catalog.tasks():
-        raise QuizzerError(f"unknown task {task_id!r} (see 'quizzer tasks')")
+        raise QuizzerError(Said("task.unknown", {"task": task_id}))
     if not has_starter(task_id):
-        raise QuizzerError(f"task {task_id!r} has no starter yet")
+        raise QuizzerError(Said("task.no_starter", {"task": task_id}))
     body = starter_path(task_id).read_text(encoding="utf-8")
     return f"# quizzer: task={task_id}\n{body}"
 
@@ -35,9 +36,9 @@ def write_starter(task_id: str, path: Path | None = None, force: bool = False) -
     if target.is_dir():
         target = target / f"{task_id}.py"
     if target.exists() and not force:
-        raise QuizzerError(f"{target} already exists; pass --force to overwrite it")
+        raise QuizzerError(Said("file.exists", {"path": target}))
     if not target.parent.is_dir():
-        raise QuizzerError(f"{target.parent}: no such folder")
+        raise QuizzerError(Said("file.no_folder", {"path": target.parent}))
     try:
         target.write_text(text, encoding="utf-8")
     except OSError as exc:

@@ -124,7 +124,7 @@ class QuestionKind(Protocol):
         """For a self-rated kind, what the candidate rates the answer against."""
         return None
 
-    def wrong_note(self, q: Question) -> str | None:
+    def wrong_note(self, q: Question, lang: Lang = "en") -> str | None:
         """A line shown under the reference after a wrong answer (how close it had to be)."""
         return None
 

@@ -6,6 +6,7 @@ from typing import Any
 
 from quizzer.errors import QuizzerError
 from quizzer.kinds.base import Graded, Params, QuestionKind, UnreadableAnswer, spec_of
+from quizzer.messages import say
 from quizzer.models import Choice, Lang, Question, Rating, Text
 
 LETTERS = "ABCDEF"
@@ -29,9 +30,10 @@ class ChoiceKind(QuestionKind):
         try:
             verdict = grade_choice(text, spec_of(q, Choice))
         except QuizzerError as exc:
-            raise UnreadableAnswer(exc.message) from None
+            raise UnreadableAnswer(exc.render(lang)) from None
         return Graded("correct" if verdict.correct else "wrong", verdict.score,
-                      "correct" if verdict.correct else "not quite", None, Rating.implied(verdict.correct), verdict)
+                      say(lang, "choice.correct" if verdict.correct else "choice.wrong"), None,
+                      Rating.implied(verdict.correct), verdict)
 
     def reference(self, q: Question, params: Params | None, lang: Lang) -> str:
         """The correct letters."""
@@ -41,7 +43,7 @@ class ChoiceKind(QuestionKind):
         """One wrong option ruled out."""
         spec = spec_of(q, Choice)
         wrong = [letter for letter in LETTERS[: len(spec.options)] if letter not in spec.correct]
-        return f"not {wrong[0]}" if wrong else "every option is right"
+        return say(lang, "hint.not_option", letter=wrong[0]) if wrong else say(lang, "hint.all_options")
 
     def reveal(self, q: Question, lang: Lang) -> list[str]:
         """The correct letters."""

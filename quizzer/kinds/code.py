@@ -7,6 +7,7 @@ from typing import Any
 
 from quizzer.errors import QuizzerError
 from quizzer.kinds.base import Graded, Params, QuestionKind, spec_of
+from quizzer.messages import Said, say
 from quizzer.models import Code, Lang, Question, Rating, Text
 
 
@@ -35,8 +36,10 @@ class CodeKind(QuestionKind):
         from quizzer.judge.catalog import tasks
 
         info = tasks()[spec_of(q, Code).task]
-        banned = f"; not allowed: {', '.join(info.forbidden)}" if info.forbidden else ""
-        return f"write {', '.join(info.functions)}{banned}"
+        functions = ", ".join(info.functions)
+        if info.forbidden:
+            return say(lang, "hint.write_without", functions=functions, banned=", ".join(info.forbidden))
+        return say(lang, "hint.write", functions=functions)
 
     def reveal(self, q: Question, lang: Lang) -> list[str]:
         """How to start the task, then the reference solution (`show --answer`)."""
@@ -62,7 +65,7 @@ class CodeKind(QuestionKind):
         task = spec_of(q, Code).task
         named = header_task(read_source(path))
         if named is not None and named != task:
-            raise QuizzerError(f"{path} is written for task {named!r}, but {q.id} asks for task {task!r}")
+            raise QuizzerError(Said("task.mismatch", {"path": path, "named": named, "qid": q.id, "task": task}))
         verdict = grade(path, task, device)
         passed = sum(1 for c in verdict.cases if c.passed)
         total = len(verdict.cases) or 1

@@ -8,6 +8,7 @@ from quizzer.grading.concept import ConceptVerdict
 from quizzer.kinds.base import Graded, Params, Point, QuestionKind, Review, spec_of
 from quizzer.kinds.concept_llm import ConceptJudgement
 from quizzer.llm.config import LlmConfig
+from quizzer.messages import say
 from quizzer.models import Concept, Lang, Question, Rating, Text
 
 
@@ -28,7 +29,7 @@ class ConceptKind(QuestionKind):
         from quizzer.grading.concept import grade_concept
 
         verdict = grade_concept(text, spec_of(q, Concept))
-        return Graded("unrated", concept_score(verdict), concept_message(verdict), None,
+        return Graded("unrated", concept_score(verdict), concept_message(verdict, lang), None,
                       Rating(verdict.suggested_rating), verdict, "keypoints")
 
     def grade_with(self, q: Question, params: Params | None, text: str, lang: Lang,
@@ -41,7 +42,7 @@ class ConceptKind(QuestionKind):
 
         spec = spec_of(q, Concept)
         j = judge(q, spec, text, lang, grade_concept(text, spec), llm)
-        message = concept_message(j.verdict) + (f" · {j.feedback}" if j.feedback else "")
+        message = concept_message(j.verdict, lang) + (f" · {j.feedback}" if j.feedback else "")
         return Graded("unrated", concept_score(j.verdict), message, None, Rating(j.verdict.suggested_rating), j,
                       j.grader)
 
@@ -93,18 +94,17 @@ def concept_score(v: ConceptVerdict) -> float:
     return v.coverage / 2 if v.missing_essential else v.coverage
 
 
-def concept_message(v: ConceptVerdict) -> str:
+def concept_message(v: ConceptVerdict, lang: Lang = "en") -> str:
     """'3/5 key points covered', and what else the judgement found."""
-    parts = [f"{sum(v.covered)}/{len(v.covered)} key points covered"]
+    parts = [say(lang, "concept.covered", covered=sum(v.covered), total=len(v.covered))]
     if v.misconceptions:
-        parts.append("states a misconception" if len(v.misconceptions) == 1 else
-                     f"states {len(v.misconceptions)} misconceptions")
+        parts.append(say(lang, "concept.misconceptions", n=len(v.misconceptions)))
     elif v.missing_essential:
-        parts.append("an essential point is missing")
+        parts.append(say(lang, "concept.missing_essential"))
     elif not v.focused:
-        parts.append("mostly about other things")
+        parts.append(say(lang, "concept.unfocused"))
     if v.hedged:
-        parts.append("hedged")
+        parts.append(say(lang, "concept.hedged"))
     return " · ".join(parts)
 
 

@@ -6,6 +6,7 @@ from typing import Any
 
 from quizzer.errors import QuizzerError
 from quizzer.kinds.base import Graded, Params, QuestionKind, UnreadableAnswer, spec_of
+from quizzer.messages import say
 from quizzer.models import Formula, Lang, Question, Rating, Text
 
 
@@ -26,7 +27,7 @@ class FormulaKind(QuestionKind):
         try:
             verdict = grade_formula(text, spec_of(q, Formula), lang)
         except QuizzerError as exc:
-            raise UnreadableAnswer(exc.message) from None
+            raise UnreadableAnswer(exc.render(lang)) from None
         if not verdict.readable:
             raise UnreadableAnswer(verdict.message)
         return Graded("correct" if verdict.correct else "wrong", 1.0 if verdict.correct else 0.0, verdict.message,
@@ -38,7 +39,7 @@ class FormulaKind(QuestionKind):
 
     def hint(self, q: Question, lang: Lang) -> str:
         """The variables the formula uses."""
-        return "uses: " + ", ".join(v.name for v in spec_of(q, Formula).variables)
+        return say(lang, "hint.uses", names=", ".join(v.name for v in spec_of(q, Formula).variables))
 
     def reveal(self, q: Question, lang: Lang) -> list[str]:
         """The reference formula."""

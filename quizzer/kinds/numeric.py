@@ -8,6 +8,7 @@ from typing import Any
 
 from quizzer.errors import QuizzerError
 from quizzer.kinds.base import Graded, Params, QuestionKind, UnreadableAnswer, spec_of
+from quizzer.messages import say
 from quizzer.models import Lang, Numeric, Question, Rating, Text
 from quizzer.variants import answer_value, display_answer, draw_params, fill
 
@@ -56,7 +57,7 @@ class NumericKind(QuestionKind):
         try:
             verdict = grade_numeric(text, spec_of(q, Numeric), self._params(q, params), lang)
         except QuizzerError as exc:
-            raise UnreadableAnswer(exc.message) from None
+            raise UnreadableAnswer(exc.render(lang)) from None
         if not verdict.readable:
             raise UnreadableAnswer(verdict.message)
         return Graded("correct" if verdict.correct else "wrong", 1.0 if verdict.correct else 0.0, verdict.message,
@@ -64,7 +65,7 @@ class NumericKind(QuestionKind):
 
     def reference(self, q: Question, params: Params | None, lang: Lang) -> str:
         """The value in the question's display unit."""
-        return display_answer(spec_of(q, Numeric), params)
+        return display_answer(spec_of(q, Numeric), params, lang)
 
     def explanation(self, q: Question, lang: Lang, params: Params | None = None) -> str | None:
         """The worked explanation with this variant's numbers and answer."""
@@ -75,26 +76,26 @@ class NumericKind(QuestionKind):
         text = q.explanation.get(lang)
         if dict(params) != dict(spec.params):  # a drawn variant is not the model the defaults describe
             text = ABOUT_DEFAULTS.sub("", text).strip()
-        return fill(text, params, display_answer(spec, params))
+        return fill(text, params, display_answer(spec, params, lang))
 
     def hint(self, q: Question, lang: Lang) -> str:
         """The formula the answer comes from."""
-        return "formula: " + spec_of(q, Numeric).formula
+        return say(lang, "numeric.formula", formula=spec_of(q, Numeric).formula)
 
     def reveal(self, q: Question, lang: Lang) -> list[str]:
         """The value for the default parameters, and its formula."""
         spec = spec_of(q, Numeric)
-        return [display_answer(spec) + f"   (formula: {spec.formula})"]
+        return [say(lang, "numeric.reveal", answer=display_answer(spec, None, lang), formula=spec.formula)]
 
     def answer_json(self, q: Question) -> dict[str, Any]:
         """The value for the default parameters in the base unit."""
         spec = spec_of(q, Numeric)
         return {"value": answer_value(spec), "unit": spec.unit}
 
-    def wrong_note(self, q: Question) -> str | None:
+    def wrong_note(self, q: Question, lang: Lang = "en") -> str | None:
         """How close an answer had to be."""
         tolerance = spec_of(q, Numeric).tolerance
-        return f"tolerance: {tolerance.kind} {tolerance.value:g}"
+        return say(lang, "numeric.tolerance", kind=tolerance.kind, value=f"{tolerance.value:g}")
 
     @staticmethod
     def _params(q: Question, params: Params | None) -> Params:

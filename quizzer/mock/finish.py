@@ -7,6 +7,7 @@ from datetime import datetime
 from pathlib import Path
 
 from quizzer.errors import QuizzerError
+from quizzer.messages import Said
 from quizzer.mock.loop import MockLoop
 from quizzer.mock.markdown import to_markdown
 from quizzer.mock.scorecard import Scorecard, score
@@ -19,14 +20,14 @@ from quizzer.store.mocks import save_mock
 def check_report(report: Path, force: bool) -> None:
     """Before the clock starts: refuse a --report path the scorecard cannot go to, or an existing file unless forced."""
     if report.is_dir():
-        raise QuizzerError(f"--report {report} is a folder; give a file name such as {report / 'mock.md'}")
+        raise QuizzerError(Said("report.folder", {"report": report, "example": report / "mock.md"}))
     if report.exists() and not force:
-        raise QuizzerError(f"--report {report} already exists; pass --force to overwrite it")
+        raise QuizzerError(Said("report.exists", {"report": report}))
     folder = report.parent
     if not folder.is_dir():
-        raise QuizzerError(f"--report {report}: no such folder {folder}")
+        raise QuizzerError(Said("report.no_folder", {"report": report, "folder": folder}))
     if not os.access(folder, os.W_OK) or (report.exists() and not os.access(report, os.W_OK)):
-        raise QuizzerError(f"--report {report}: cannot write there")
+        raise QuizzerError(Said("report.unwritable", {"report": report}))
 
 
 def finish(loop: MockLoop, store: Store, lang: Lang, started_utc: datetime, report: Path | None,

@@ -7,10 +7,11 @@ from collections.abc import Callable, Mapping
 from pathlib import Path
 
 from quizzer.kinds import UnreadableAnswer, kind_of
+from quizzer.messages import say
 from quizzer.mock.plan import MockPlan, PlanItem
 from quizzer.mock.scorecard import ItemResult
 from quizzer.mock.view import LiveStatus, MockView
-from quizzer.models import Rating
+from quizzer.models import Lang, Rating
 from quizzer.practice.followup import FollowUp
 from quizzer.practice.progress import save
 from quizzer.practice.prompter import Deadline, Prompter, TimedOut
@@ -113,7 +114,7 @@ class MockLoop:
                 typed = exc.args[0] if exc.args else ""
                 if typed:  # an answer cut short by the clock is graded on what was written
                     return self.graded(item, self.session.submit(typed), started, timed_out=True)
-                self.view.closed("time is up: this question is closed")
+                self.view.closed(say(self.session.lang, "mock.time_up"))
                 return self.unanswered(item, "timed-out", started)
             command = text.lower()
             if command == ":quit":
@@ -121,16 +122,15 @@ class MockLoop:
             if command == ":skip":
                 return self.unanswered(item, "skipped", started)
             if command in (":hint", ":help"):
-                self.view.note("no hints in a mock; :skip moves on, :quit ends the mock")
+                self.view.note(say(self.session.lang, "mock.no_hints"))
                 continue
             if not text:  # a stray Enter is not an answer: only :skip gives up
-                self.view.note("type an answer" + (" (finish it with an empty line)" if kind.multiline else "")
-                               + ", or :skip to move on")
+                self.view.note(say(self.session.lang, "mock.empty.block" if kind.multiline else "mock.empty.line"))
                 continue
             try:
                 return self.graded(item, self.session.submit(text), started)
             except UnreadableAnswer as exc:
-                self.view.note(f"could not read that: {exc.message}")
+                self.view.note(say(self.session.lang, "unreadable", reason=exc.message))
 
     def unanswered(self, item: PlanItem, status: str, started: float) -> ItemResult:
         """A question skipped (saved as skipped; with --practice its answer is shown) or closed by the clock."""
@@ -152,11 +152,11 @@ class MockLoop:
                 self.view.review(outcome)
             rating = self.self_rating()
             if rating is None:
-                self.view.note("left unrated: it counts as neither right nor wrong and is not scheduled for review")
+                self.view.note(say(self.session.lang, "mock.unrated"))
         elif self.practice:
             self.view.verdict(outcome)
         if not self.practice:
-            self.view.note("answer recorded")
+            self.view.note(say(self.session.lang, "mock.recorded"))
         # A self-rated answer keeps the candidate's rating or none at all, never an implied Again.
         save(self.store, outcome, rating if outcome.verdict == "unrated" else outcome.implied_rating, "mock",
              self.mock_id, utcnow())
@@ -192,8 +192,9 @@ class MockLoop:
 
     def self_rating(self) -> Rating | None:
         """The candidate's rating by number; Enter (or the clock) leaves it unrated."""
-        self.view.say("How well did you answer? " + " · ".join(f"{int(r)} {r.label}" for r in Rating)
-                      + " (Enter: leave unrated)")
+        lang = self.session.lang
+        self.view.say(say(lang, "mock.rate", items=" · ".join(f"{int(r)} {say(lang, f'rating.{int(r)}')}"
+                                                               for r in Rating)))
         while True:
             try:
                 text = self.prompter.line("rating> ", timeout=max(self.deadline.left(), 0.001))
@@ -203,15 +204,15 @@ class MockLoop:
                 return None
             if text in {str(int(r)) for r in Rating}:
                 return Rating(int(text))
-            self.view.note("type 1-4, or press Enter")
+            self.view.note(say(self.session.lang, "mock.rate.again"))
 
 
-def judge_code_step(workdir: Path, device: str, prompter: Prompter, view: MockView) -> CodeStep:
+def judge_code_step(workdir: Path, device: str, prompter: Prompter, view: MockView, lang: Lang = "en") -> CodeStep:
     """The hand-write step backed by the judge (imported only when a mock reaches its coding question)."""
 
     def step(item: PlanItem, deadline: Deadline) -> tuple[str, float, str]:
         from quizzer.practice.codeflow import run_code_question
 
-        return run_code_question(item.question, workdir, device, prompter, deadline, view)
+        return run_code_question(item.question, workdir, device, prompter, deadline, view, lang)
 
     return step

@@ -7,6 +7,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from quizzer.errors import QuizzerError
+from quizzer.messages import Said
 from quizzer.models import Question
 
 # Topics an interviewer for each track draws from; "general" draws from every topic.
@@ -86,9 +87,9 @@ def _easy_enough(candidates: list[Question], minutes: float) -> list[Question]:
 def make_plan(questions: Sequence[Question], minutes: float, track: str, seed: int) -> MockPlan:
     """Draw a seeded round from the banks, budgets scaled so they add up to `minutes`."""
     if track not in TRACKS:
-        raise QuizzerError(f"unknown track {track!r} (one of {', '.join(TRACKS)})")
+        raise QuizzerError(Said("mock.track", {"value": track, "choices": ", ".join(TRACKS)}))
     if not 1 <= minutes <= 240:
-        raise QuizzerError("--minutes must be between 1 and 240")
+        raise QuizzerError(Said("mock.minutes"))
     rng = random.Random(seed)
     topics = TRACKS[track]
     pool = [q for q in questions if topics is None or q.topic in topics]
@@ -111,7 +112,7 @@ def make_plan(questions: Sequence[Question], minutes: float, track: str, seed: i
         ordered += [q for q in candidates if q not in ordered]
         drawn.extend((section, q, each) for q in ordered[:count])
     if not drawn:
-        raise QuizzerError(f"the banks have no questions for the {track} track")
+        raise QuizzerError(Said("mock.no_questions", {"track": track}))
     total = sum(each for _, _, each in drawn)
     factor = minutes * 60.0 / total
     items = tuple(PlanItem(section, q, round(each * factor, 1)) for section, q, each in drawn)

@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 from quizzer.errors import QuizzerError
 from quizzer.kinds import kind_of
 from quizzer.kinds.base import spec_of
+from quizzer.messages import say
 from quizzer.models import Code, Lang, Question
 from quizzer.practice.prompter import Deadline, Prompter, Quit, TimedOut
 from quizzer.practice.view import PracticeView
@@ -55,7 +56,7 @@ def judge(question: Question, path: Path, device: str, view: PracticeView) -> tu
     try:
         verdict = grade(path, task, device, host=shared())
     except QuizzerError as exc:
-        view.problem(exc.message)
+        view.problem(exc.shown)
         return False, 0.0, exc.message
     record_pass(verdict)
     _ladder(task).reset(verdict)
@@ -81,7 +82,7 @@ def _read_command(question: Question, prompter: Prompter, view: PracticeView, la
             if not steps:
                 view.note(kind_of(question).hint(question, lang))
         elif command == ":help":
-            view.note("Enter: write the starter, then grade your file · :hint · :skip · :quit")
+            view.note(say(lang, "code.help"))
         else:
             return command
 
@@ -94,11 +95,10 @@ def practice_code(question: Question, folder: Path, device: str, prompter: Promp
     path, existing = prepare(question, folder)
     _warm_up()
     # Where the file is and why there: the work folder (--workdir, default ./quizzer-work) keeps it between sessions.
-    view.note(f"{'using your existing' if existing else 'starter written to'} {path} in the practice work folder "
-              f"{folder.resolve()} (set it with --workdir; your file stays there for the next session)")
+    view.note(say(lang, "code.existing" if existing else "code.written", path=path, folder=folder.resolve()))
     result = (False, 0.0, NOT_GRADED)
     while True:
-        view.note(f"edit {path}, then press Enter to grade it (:skip to move on, :quit to stop)")
+        view.note(say(lang, "code.edit", path=path))
         command = _read_command(question, prompter, view, lang)
         if command == ":skip":
             # A file that was graded and then given up on counts as that grade, not as a skip.
@@ -109,19 +109,18 @@ def practice_code(question: Question, folder: Path, device: str, prompter: Promp
 
 
 def run_code_question(question: Question, folder: Path, device: str, prompter: Prompter, deadline: Deadline,
-                      view: PracticeView) -> tuple[str, float, str]:
+                      view: PracticeView, lang: Lang = "en") -> tuple[str, float, str]:
     """The mock's hand-write step: the starter is written at once, the file is graded on Enter or when time is up."""
     path, existing = prepare(question, folder)
     _warm_up()
-    view.note(f"{'Your file' if existing else 'The starter'} is {path}: write your solution there, then press "
-              f"Enter to grade it (it is graded when time runs out too; :skip gives up).")
+    view.note(say(lang, "code.mock_existing" if existing else "code.mock_written", path=path))
     status = "answered"
     try:
         if prompter.line(timeout=deadline.left()).lower() == ":skip":
             return "skipped", 0.0, f"skipped ({path})"
     except TimedOut:
         # Pencils down: what is in the file when the clock runs out is what gets graded.
-        view.note("time is up: grading your file as it is")
+        view.note(say(lang, "code.time_up"))
         status = "timed-out"
     _passed, score, summary = judge(question, path, device, view)
     return status, score, summary

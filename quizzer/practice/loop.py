@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from quizzer.kinds import UnreadableAnswer, kind_of
+from quizzer.messages import say
 from quizzer.models import Rating, in_lang
 from quizzer.practice.progress import Saved, final_verdict, save
 from quizzer.practice.progress import undo as take_back
@@ -17,13 +18,12 @@ from quizzer.practice.view import PracticeView
 from quizzer.store import Store
 from quizzer.store.db import utcnow
 
-# What an empty first line gets, for one-line and for multi-line answers.
-EMPTY_ANSWER = {False: "type an answer, or :skip / :hint / :help",
-                True: "type an answer (finish it with an empty line), or :skip / :hint / :help"}
+# What an empty first line gets, for one-line and for multi-line answers (catalog keys).
+EMPTY_ANSWER = {False: "empty.line", True: "empty.block"}
 RATING_KEYS = {str(int(r)): r for r in Rating} | {r.label[0].lower(): r for r in Rating}
 
 
-def ask_rating(prompter: Prompter, view: PracticeView, suggested: Rating) -> Rating:
+def ask_rating(prompter: Prompter, view: PracticeView, suggested: Rating, lang: str = "en") -> Rating:
     """Again/Hard/Good/Easy by number, initial or name; Enter takes the suggestion."""
     view.rating_menu(suggested)
     names = {r.label.lower() for r in Rating}
@@ -33,7 +33,7 @@ def ask_rating(prompter: Prompter, view: PracticeView, suggested: Rating) -> Rat
             return suggested
         if text[:1] in RATING_KEYS and (len(text) == 1 or text in names):
             return RATING_KEYS[text[:1]]
-        view.note("type 1-4 (or a/h/g/e), or press Enter for the suggestion")
+        view.note(say(lang, "rate.again"))
 
 
 @dataclass(frozen=True)
@@ -145,12 +145,12 @@ class Loop:
                 self.view.verdict(outcome)
                 return
             elif not text:  # a stray Enter is not an answer: only :skip gives up
-                self.view.note(EMPTY_ANSWER[multiline])
+                self.view.note(say(self.session.lang, EMPTY_ANSWER[multiline]))
             else:
                 try:
                     outcome = self.session.submit(text)
                 except UnreadableAnswer as exc:
-                    self.view.note(f"could not read that: {exc.message}")
+                    self.view.note(say(self.session.lang, "unreadable", reason=exc.message))
                     continue
                 self.finish(outcome)
                 return
@@ -164,7 +164,7 @@ class Loop:
             return
         self.view.review(outcome)
         try:
-            rating = ask_rating(self.prompter, self.view, outcome.suggested_rating)
+            rating = ask_rating(self.prompter, self.view, outcome.suggested_rating, self.session.lang)
         except (KeyboardInterrupt, EndOfInput):
             # The answer was given: keep it with the suggested rating before stopping.
             self.keep(outcome, outcome.suggested_rating)

@@ -6,6 +6,7 @@ from collections.abc import Mapping
 from datetime import timedelta
 from typing import TYPE_CHECKING, Protocol
 
+from quizzer.messages import Said
 from quizzer.models import Rating
 from quizzer.practice.followup import FollowUp
 from quizzer.practice.session import Asked, Outcome
@@ -44,7 +45,7 @@ class PracticeView(Protocol):
     def judged(self, verdict: Verdict) -> None:
         """The judge's report on a hand-written file."""
 
-    def problem(self, message: str) -> None:
+    def problem(self, message: str | Said) -> None:
         """An error that does not end the session (a file the judge could not grade)."""
 
     def follow_up(self, question: str) -> None:
