@@ -72,5 +72,5 @@ def test_a_60_column_terminal_wraps_at_word_boundaries(tmp_path: Path) -> None:
     assert all(len(line) <= 60 for line in help_lines)
     # Joined at the breaks, the lines give the sentence back: every break fell between two words.
     assert " ".join(line.strip() for line in help_lines) == (
-        "Commands: :skip (skip this question), :hint (a nudge), :quit (stop; everything answered is saved), :help. "
+        "Commands: :skip (skip this question), :hint (a nudge), :undo (take back the last rating and answer again), :quit (stop; everything answered is saved), :help. "
         "Concept answers end with an empty line.")
