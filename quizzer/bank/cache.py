@@ -1,4 +1,8 @@
-"""A pickled copy of the parsed catalog, so practice starts without parsing every YAML file again."""
+"""Pickled copies of parsed bank files, so practice starts without parsing every YAML file again.
+
+Each bank file has one entry holding two pickles: its small index first, then its whole parsed bank, so a
+start-up unpickles the indexes of every file and the whole bank of only the files it asks questions from.
+"""
 
 from __future__ import annotations
 
@@ -11,10 +15,9 @@ from pathlib import Path
 from typing import Any
 
 from quizzer import __version__
-from quizzer.models import Catalog
 
 _PACKAGE = Path(__file__).resolve().parent.parent
-FILENAME = "catalog.pickle"
+SOURCES = "sources.pickle"
 
 
 def cache_dir() -> Path:
@@ -61,26 +64,37 @@ def entry_name(path: Path) -> str:
     return "banks/" + hashlib.sha256(str(path.resolve()).encode()).hexdigest()[:32] + ".pickle"
 
 
-def load(wanted: str, name: str = FILENAME, kind: type = Catalog) -> Any:
+def load(wanted: str, name: str, kind: type) -> Any:
     """The cached object of this key and type, or None (absent, stale, or damaged in any way)."""
+    return load_part(wanted, name, kind, 0)
+
+
+def load_part(wanted: str, name: str, kind: type, part: int) -> Any:
+    """Part `part` (0: the head stored with the key, 1: the body after it) of an entry, or None."""
     try:
         with open(cache_dir() / name, "rb") as f:
             # Only this module writes the file, in the user's own cache folder; anyone who can replace it
             # can already change the installed package, so unpickling it trusts nothing new.
             stored_key, value = pickle.load(f)
+            if stored_key != wanted:
+                return None
+            if part == 1:
+                value = pickle.load(f)
     except Exception:  # a broken cache is only a slower start
         return None
-    return value if stored_key == wanted and isinstance(value, kind) else None
+    return value if isinstance(value, kind) else None
 
 
-def save(stored_key: str, value: object, name: str = FILENAME) -> None:
-    """Write the cache atomically; a read-only or full disk just means no cache."""
+def save(stored_key: str, value: object, name: str, body: object = None) -> None:
+    """Write an entry (its head `value`, then `body` if any) atomically; a read-only or full disk: no cache."""
     target = cache_dir() / name
     tmp = target.with_name(f"{target.name}.{os.getpid()}.tmp")
     try:
         target.parent.mkdir(parents=True, exist_ok=True)
         with open(tmp, "wb") as f:
             pickle.dump((stored_key, value), f, protocol=pickle.HIGHEST_PROTOCOL)
+            if body is not None:
+                pickle.dump(body, f, protocol=pickle.HIGHEST_PROTOCOL)
         os.replace(tmp, target)
     except (OSError, pickle.PicklingError):
         with contextlib.suppress(OSError):

@@ -59,9 +59,9 @@ def validation(catalog: Catalog) -> None:
     """`quizzer validate`: every problem on its own line, then a summary."""
     for p in catalog.problems:
         err.print(escape(str(p)))
-    n = len(catalog.questions)
+    n = len(catalog.summaries)
     if catalog.problems:
         err.print(f"{counted(len(catalog.problems), 'problem')} in the banks ({counted(n, 'question')} loaded)")
     else:
-        out.print(f"ok: {counted(n, 'question')} in {counted(len(catalog.banks), 'bank')}")
+        out.print(f"ok: {counted(n, 'question')} in {counted(len(catalog.index), 'bank')}")
     sys.stdout.flush()

@@ -58,7 +58,8 @@ def practice(
     store = open_store()
     rng = random.Random(seed)
     # Questions named by --id are asked as named; filters pick by the scheduler's order.
-    chosen = pool if ids else choose(pool, Filters(due_only=due), count, rng, due_map(store), utcnow())
+    # Only the banks holding the chosen questions are read whole.
+    chosen = catalog.full(pool if ids else choose(pool, Filters(due_only=due), count, rng, due_map(store), utcnow()))
     screen = PracticeScreen(language(lang))
     if not chosen:
         store.close()

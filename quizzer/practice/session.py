@@ -6,10 +6,11 @@ import random
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime
+from typing import TypeVar
 
 from quizzer.errors import QuizzerError
 from quizzer.kinds import kind_of
-from quizzer.models import Lang, Params, Question, Rating
+from quizzer.models import Lang, Params, Question, Rating, Summary
 
 
 @dataclass(frozen=True)
@@ -22,8 +23,12 @@ class Filters:
     due_only: bool = False
 
 
-def choose(questions: Sequence[Question], filters: Filters, count: int, rng: random.Random,
-           due: Mapping[str, datetime], now: datetime) -> list[Question]:
+# Whole questions or their summaries: choosing reads only ids, topics, kinds and tags.
+Choosable = TypeVar("Choosable", Question, Summary)
+
+
+def choose(questions: Sequence[Choosable], filters: Filters, count: int, rng: random.Random,
+           due: Mapping[str, datetime], now: datetime) -> list[Choosable]:
     """Overdue reviews first (most overdue first), then new questions, then the rest by due date."""
     pool = [q for q in questions
             if (not filters.topic or q.topic == filters.topic) and (not filters.kind or q.kind == filters.kind)
