@@ -54,14 +54,23 @@ def key(inputs: list[Path]) -> str | None:
     return digest.hexdigest()
 
 
-def file_key(path: Path) -> str | None:
-    """The key of one bank file's parsed entry: its path, its bytes and the parsing code."""
-    return key([path])
-
-
 def entry_name(path: Path) -> str:
     """Where one bank file's parsed entry is kept, inside the cache folder."""
-    return "banks/" + hashlib.sha256(str(path.resolve()).encode()).hexdigest()[:32] + ".pickle"
+    return _entry_name(path.resolve())
+
+
+def _entry_name(real: Path) -> str:
+    return "banks/" + hashlib.sha256(str(real).encode()).hexdigest()[:32] + ".pickle"
+
+
+def file_entry(real: Path) -> tuple[str | None, str]:
+    """The key and entry name of a bank file whose path is already resolved (as `key` and `entry_name` give them)."""
+    try:
+        digest = hashlib.sha256(_code_digest())
+        digest.update(f"{real}\n".encode() + (real.read_bytes() if real.is_file() else b"<missing>"))
+    except OSError:
+        return None, _entry_name(real)
+    return digest.hexdigest(), _entry_name(real)
 
 
 def load(wanted: str, name: str, kind: type) -> Any:

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import contextlib
 import dataclasses
-from collections.abc import Callable, Collection
+import gc
+from collections.abc import Callable, Collection, Iterator
 from pathlib import Path
 
 from quizzer import resources
@@ -11,7 +13,7 @@ from quizzer.bank import cache
 from quizzer.bank.duplicates import duplicates
 from quizzer.bank.evidence_check import generic_evidence
 from quizzer.bank.numeric_check import question_checks
-from quizzer.bank.paths import bank_files
+from quizzer.bank.paths import bank_files, resolved_bank_files
 from quizzer.bank.schema import Reader, read_bank
 from quizzer.bank.yamlread import LineDict, read_yaml
 from quizzer.errors import BankError, QuizzerError
@@ -106,23 +108,26 @@ def _parse(file: Path, thorough: bool) -> tuple[Bank | None, list[Problem], Cite
     return bank, reader.problems + (question_checks(bank, thorough) if bank else []), reader.cited
 
 
-def _read_file(file: Path, thorough: bool) -> tuple[Head, Bank | None, str | None]:
-    """A file's head, its whole bank when it had to be parsed, and its cache key; validate never uses the cache."""
-    stored = None if thorough else cache.file_key(file)
-    if stored is not None and (head := cache.load(stored, cache.entry_name(file), tuple)) is not None:
-        return head, None, stored
+Entry = tuple[str | None, str]  # a file's cache key (None: not cached) and entry name
+
+
+def _read_file(file: Path, real: Path, thorough: bool) -> tuple[Head, Bank | None, Entry]:
+    """A file's head, its whole bank when it had to be parsed, and its cache entry; validate never uses the cache."""
+    stored, name = (None, "") if thorough else cache.file_entry(real)
+    if stored is not None and (head := cache.load(stored, name, tuple)) is not None:
+        return head, None, (stored, name)
     bank, problems, cited = _parse(file, thorough)
     head = (BankIndex.of(bank) if bank else None, problems, cited)
     if stored is not None:
-        cache.save(stored, head, cache.entry_name(file), bank)
-    return head, bank, stored
+        cache.save(stored, head, name, bank)
+    return head, bank, (stored, name)
 
 
-def _loader(keys: dict[str, str | None]) -> Callable[[str], Bank | None]:
+def _loader(entries: dict[str, Entry]) -> Callable[[str], Bank | None]:
     """Reads a whole bank on demand: the body of its cache entry, else the file parsed again."""
     def whole(file: str) -> Bank | None:
-        stored = keys.get(file)
-        bank = cache.load_part(stored, cache.entry_name(Path(file)), Bank, 1) if stored else None
+        stored, name = entries.get(file, (None, ""))
+        bank = cache.load_part(stored, name, Bank, 1) if stored else None
         return bank if bank is not None else _parse(Path(file), thorough=False)[0]
 
     return whole
@@ -160,6 +165,23 @@ def _cached_sources(extra: list[Path], problems: list[Problem], thorough: bool) 
     return sources
 
 
+@contextlib.contextmanager
+def _collector_paused() -> Iterator[None]:
+    """No cyclic garbage collection while the banks load.
+
+    Loading creates tens of thousands of small objects that all stay alive; each collection the allocations
+    trigger walks every one of them again, which took more than half the unpickling time of a 10k-question
+    index. Nothing cyclic is made here, so nothing is left for the collector afterwards.
+    """
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
+
+
 def _read_catalog(roots: list[Path], extra: list[Path], thorough: bool) -> Catalog:
     problems: list[Problem] = []
     try:
@@ -168,7 +190,7 @@ def _read_catalog(roots: list[Path], extra: list[Path], thorough: bool) -> Catal
         return Catalog(problems=(Problem(exc.file, exc.line, exc.detail),))
     index: list[BankIndex] = []
     parsed: dict[str, Bank] = {}
-    keys: dict[str, str | None] = {}
+    entries: dict[str, Entry] = {}
     cited: dict[str, Cited] = {}
     for root in roots:
         if not root.exists():
@@ -176,16 +198,17 @@ def _read_catalog(roots: list[Path], extra: list[Path], thorough: bool) -> Catal
     builtin = {str(f) for f in bank_files([resources.questions_dir()])} if resources.questions_dir() in roots else set()
     # Each file's head is read (or parsed) once: a change to one bank re-reads that bank, and a start-up
     # unpickles the small heads only; whole banks wait until a question of theirs is asked.
-    for file in bank_files([r for r in roots if r.exists()]):
-        (entry, found, cited[str(file)]), bank, keys[str(file)] = _read_file(file, thorough)
-        problems.extend(found)
-        if entry is not None:  # entry.file is str(file): the reader names its bank by the path it was given
-            index.append(entry)
-        if bank is not None:
-            parsed[bank.file] = bank
+    with _collector_paused():
+        for file, real in resolved_bank_files([r for r in roots if r.exists()]):
+            (entry, found, cited[str(file)]), bank, entries[str(file)] = _read_file(file, real, thorough)
+            problems.extend(found)
+            if entry is not None:  # entry.file is str(file): the reader names its bank by the path it was given
+                index.append(entry)
+            if bank is not None:
+                parsed[bank.file] = bank
     whole = list(parsed.values()) if thorough else None
     problems.extend(_cross_checks(index, cited, sources, builtin, whole))
-    return Catalog(tuple(index), tuple(problems), sources, _loader(keys), parsed)
+    return Catalog(tuple(index), tuple(problems), sources, _loader(entries), parsed)
 
 
 def require_valid(catalog: Catalog) -> Catalog:
