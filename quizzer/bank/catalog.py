@@ -113,13 +113,17 @@ Entry = tuple[str | None, str]  # a file's cache key (None: not cached) and entr
 
 def _read_file(file: Path, real: Path, thorough: bool) -> tuple[Head, Bank | None, Entry]:
     """A file's head, its whole bank when it had to be parsed, and its cache entry; validate never uses the cache."""
-    stored, name = (None, "") if thorough else cache.file_entry(real)
-    if stored is not None and (head := cache.load(stored, name, tuple)) is not None:
+    if thorough:
+        bank, problems, cited = _parse(file, thorough)
+        return (BankIndex.of(bank) if bank else None, problems, cited), bank, (None, "")
+    name, now = cache.entry_name_of(real), cache.stamp(real)
+    stored, head = cache.load_checked(real, name, now, tuple)
+    if head is not None:
         return head, None, (stored, name)
     bank, problems, cited = _parse(file, thorough)
     head = (BankIndex.of(bank) if bank else None, problems, cited)
     if stored is not None:
-        cache.save(stored, head, name, bank)
+        cache.save(stored, head, name, bank, now)
     return head, bank, (stored, name)
 
 
