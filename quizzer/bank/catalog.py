@@ -43,17 +43,21 @@ def _cross_checks(index: list[BankIndex], cited: dict[str, Cited], sources: dict
     """
     problems: list[Problem] = []
     seen: dict[str, Summary] = {}
-    for q in (q for b in index for q in b.questions):
-        if q.id in seen:
-            problems.append(Problem(q.file, q.id_line,
-                                    f"{q.id}: duplicate id (also {seen[q.id].file}:{seen[q.id].line})"))
-        seen.setdefault(q.id, q)
+    for b in index:  # plain loops: this runs on every start-up, once per question
+        for q in b.questions:
+            first = seen.setdefault(q.id, q)
+            if first is not q:
+                also = f"{first.file}:{first.line}"
+                problems.append(Problem(q.file, q.id_line, f"{q.id}: duplicate id (also {also})"))
     for file, entries in cited.items():
+        must_cite = file in builtin
         for qid, line, keys in entries:
-            if file in builtin and not keys:
+            if must_cite and not keys:
                 problems.append(Problem(file, line, f"{qid}: source must name at least one section"))
-            problems.extend(Problem(file, line, f"{qid}: unknown source {key!r}{_where_sources(file, builtin)}")
-                            for key in keys if key not in sources)
+            for key in keys:
+                if key not in sources:
+                    where = _where_sources(file, builtin)
+                    problems.append(Problem(file, line, f"{qid}: unknown source {key!r}{where}"))
     if whole is not None:  # validate: every bank was parsed whole
         every = [q for b in whole for q in b.questions]
         problems.extend(generic_evidence(every))
@@ -171,17 +175,18 @@ def _cached_sources(extra: list[Path], problems: list[Problem], thorough: bool) 
 
 @contextlib.contextmanager
 def _collector_paused() -> Iterator[None]:
-    """No cyclic garbage collection while the banks load.
+    """No cyclic garbage collection while the banks load, and none over what they loaded afterwards.
 
-    Loading creates tens of thousands of small objects that all stay alive; each collection the allocations
-    trigger walks every one of them again, which took more than half the unpickling time of a 10k-question
-    index. Nothing cyclic is made here, so nothing is left for the collector afterwards.
+    Loading creates tens of thousands of small objects that stay alive as long as the command: each collection
+    the allocations trigger walked every one of them again (more than half the unpickling time of a
+    10k-question index), and the first one after loading still did. Frozen, they are left out of collections.
     """
     enabled = gc.isenabled()
     gc.disable()
     try:
         yield
     finally:
+        gc.freeze()
         if enabled:
             gc.enable()
 
