@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from enum import IntEnum
 from fractions import Fraction
 from typing import Literal
+
+from quizzer.errors import BankError
 
 Lang = Literal["zh", "en"]
 # A numeric question's parameter: exact (a Fraction) where the bank wrote an exact number, so formulas keep
@@ -212,21 +214,112 @@ class Problem:
 
 
 @dataclass(frozen=True)
-class Catalog:
-    """Every loaded bank plus the problems found while loading them."""
+class Summary:
+    """What selection, `list --json` and the checks across banks need of a question: no answer, no spec."""
 
-    banks: tuple[Bank, ...] = ()
+    id: str
+    topic: str
+    kind: str
+    difficulty: int
+    tags: tuple[str, ...]
+    source: tuple[str, ...]
+    prompt: Text
+    file: str
+    line: int
+    id_line: int
+    task: str | None = None  # a code question's hand-write task, checked against the judge's tasks
+    task_line: int = 0
+    aliases: tuple[str, ...] = ()  # ids of questions merged into this one
+    aliases_line: int = 0
+
+    @classmethod
+    def of(cls, q: Question) -> Summary:
+        """The summary of a parsed question."""
+        task = q.spec.task if isinstance(q.spec, Code) else None
+        return cls(q.id, q.topic, q.kind, q.difficulty, q.tags, q.source, q.prompt, q.file, q.line,
+                   q.line_of("id"), task, q.line_of("task"), q.aliases, q.line_of("aliases"))
+
+
+@dataclass(frozen=True)
+class BankIndex:
+    """The summaries of one bank file: enough to choose questions without reading their answers."""
+
+    topic: str
+    file: str
+    questions: tuple[Summary, ...]
+
+    @classmethod
+    def of(cls, bank: Bank) -> BankIndex:
+        """The index of a parsed bank."""
+        return cls(bank.topic, bank.file, tuple(Summary.of(q) for q in bank.questions))
+
+
+@dataclass(frozen=True)
+class Catalog:
+    """Every bank's index plus the problems found while loading them; whole banks are read when asked for.
+
+    Choosing a question needs the index alone, so a start-up reads one small entry per bank file and then
+    only the banks that hold the questions chosen (`loader`, remembered in `loaded`).
+    """
+
+    index: tuple[BankIndex, ...] = ()
     problems: tuple[Problem, ...] = ()
     sources: Mapping[str, str] = field(default_factory=dict)
+    loader: Callable[[str], Bank | None] | None = field(default=None, compare=False, repr=False)
+    loaded: dict[str, Bank] = field(default_factory=dict, compare=False, repr=False)
+
+    @classmethod
+    def of(cls, banks: Iterable[Bank], problems: tuple[Problem, ...] = (),
+           sources: Mapping[str, str] | None = None) -> Catalog:
+        """A catalog of banks already parsed (validate reads every file anyway)."""
+        banks = tuple(banks)
+        return cls(tuple(BankIndex.of(b) for b in banks), problems, sources or {},
+                   loaded={b.file: b for b in banks})
+
+    @property
+    def summaries(self) -> tuple[Summary, ...]:
+        """Every question's summary, in file order."""
+        return tuple(q for b in self.index for q in b.questions)
+
+    def bank(self, file: str) -> Bank:
+        """The whole bank of one file of the index, read on first use."""
+        bank = self.loaded.get(file)
+        if bank is None:
+            bank = self.loader(file) if self.loader is not None else None
+            if bank is None:
+                raise BankError(file, None, "changed while it was being read; run the command again")
+            self.loaded[file] = bank  # a memo only: the catalog's value is its index
+        return bank
+
+    @property
+    def banks(self) -> tuple[Bank, ...]:
+        """Every bank, whole (reads them all: for commands that need every answer)."""
+        return tuple(self.bank(b.file) for b in self.index)
 
     @property
     def questions(self) -> tuple[Question, ...]:
-        """All questions, in file order."""
+        """All questions, whole, in file order."""
         return tuple(q for b in self.banks for q in b.questions)
 
+    def full(self, chosen: Iterable[Summary]) -> list[Question]:
+        """The whole questions of these summaries, in their order; reads only the banks that hold them."""
+        by_file: dict[str, dict[tuple[str, int], Question]] = {}
+        out = []
+        for s in chosen:
+            if s.file not in by_file:
+                by_file[s.file] = {(q.id, q.line): q for q in self.bank(s.file).questions}
+            q = by_file[s.file].get((s.id, s.line))
+            if q is None:
+                raise BankError(s.file, s.line, "changed while it was being read; run the command again")
+            out.append(q)
+        return out
+
+    def summary(self, qid: str) -> Summary | None:
+        """The summary of the question with this id (or of the question merged under that id), if any."""
+        found = next((q for b in self.index for q in b.questions if q.id == qid), None)
+        return found or next((q for b in self.index for q in b.questions if qid in q.aliases), None)
+
     def find(self, qid: str) -> Question | None:
-        """The question with this id, if any."""
-        for q in self.questions:
-            if q.id == qid:
-                return q
-        return next((q for q in self.questions if qid in q.aliases), None)
+        """The question with this id, if any (reads its bank only)."""
+        s = self.summary(qid)
+        return self.full([s])[0] if s is not None else None

@@ -76,9 +76,15 @@ def test_validate_never_uses_the_cache(bank: Path, reads: list[Path]) -> None:
 @pytest.mark.parametrize("damage", [b"", b"not a pickle", b"\x80\x05K\x01."])
 def test_a_damaged_cache_is_rebuilt(bank: Path, damage: bytes) -> None:
     good = load_catalog([bank])
-    (cache.cache_dir() / cache.FILENAME).write_bytes(damage)
-    assert load_catalog([bank]) == good
-    assert cache.load(cache.key([bank])) is None  # the key covers more inputs; a partial one never matches
+    entry = cache.cache_dir() / cache.entry_name(bank)
+    entry.write_bytes(damage)
+    again = load_catalog([bank])
+    assert again == good and again.find("demo.pick") == good.find("demo.pick")
+    # An entry whose head is sound but whose whole bank is damaged: the bank is parsed again when asked for.
+    stored = cache.key([bank])
+    assert stored is not None and cache.load(stored, cache.entry_name(bank), tuple) is not None
+    entry.write_bytes(entry.read_bytes()[:-20])
+    assert load_catalog([bank]).find("demo.pick") == good.find("demo.pick")
 
 
 def test_an_unwritable_cache_folder_only_costs_time(bank: Path, monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:

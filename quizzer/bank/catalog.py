@@ -2,25 +2,23 @@
 
 from __future__ import annotations
 
+import contextlib
 import dataclasses
-import math
-from collections.abc import Collection
+import gc
+from collections.abc import Callable, Collection, Iterator
 from pathlib import Path
 
 from quizzer import resources
 from quizzer.bank import cache
 from quizzer.bank.duplicates import duplicates
 from quizzer.bank.evidence_check import generic_evidence
-from quizzer.bank.paths import bank_files
+from quizzer.bank.numeric_check import question_checks
+from quizzer.bank.paths import bank_files, resolved_bank_files
 from quizzer.bank.schema import Reader, read_bank
 from quizzer.bank.yamlread import LineDict, read_yaml
-from quizzer.errors import BankError, ExprError, QuizzerError
+from quizzer.errors import BankError, QuizzerError
 from quizzer.messages import Said
-from quizzer.models import Bank, Catalog, Code, Numeric, Problem, Question
-from quizzer.variants import PLACEHOLDER, all_variants, answer_value, formula_value, parse_expected
-
-# A hand-computed `expected` is written to about three significant digits, so 2% covers rounding only.
-EXPECTED_REL = 0.02
+from quizzer.models import Bank, BankIndex, Catalog, Problem, Question, Summary
 
 
 def load_sources(path: Path | None = None) -> dict[str, str]:
@@ -33,94 +31,44 @@ def load_sources(path: Path | None = None) -> dict[str, str]:
     return {key: f"{docs.get(key.split('.')[0], '?')} / {title}" for key, title in data["sections"].items()}
 
 
-def _check_numeric(q: Question, spec: Numeric, thorough: bool) -> list[tuple[str, str]]:
-    """(key the problem is about, message) for everything wrong with a numeric question."""
-    problems: list[tuple[str, str]] = []
-    names = set(spec.params) | {"answer"}
-    for lang in ("zh", "en"):
-        used = set(PLACEHOLDER.findall(q.prompt.get(lang)))
-        if q.explanation:
-            used |= set(PLACEHOLDER.findall(q.explanation.get(lang)))
-        for name in sorted(used - names):
-            problems.append(("prompt", f"placeholder {{{name}}} in the {lang} text is not a param"))
-        for name in sorted(set(spec.vary) - set(PLACEHOLDER.findall(q.prompt.get(lang)))):
-            problems.append(("prompt", f"vary.{name} changes but the {lang} prompt does not show {{{name}}}"))
-    try:
-        value = answer_value(spec)
-        expected, unit = parse_expected(spec.expected)
-    except ExprError as exc:
-        return [*problems, ("formula", f"cannot compute the answer: {exc.message}")]
-    if unit not in ("count", "ratio", "%") and spec.expected.split()[-1] != spec.display:
-        problems.append(("expected",
-                         f"expected {spec.expected!r} should be written in the display unit {spec.display}"))
-    if not math.isfinite(value) or value <= 0:
-        problems.append(("formula", f"the formula gives {value} for the default params"))
-    elif abs(expected - value) / value > EXPECTED_REL:
-        problems.append(("expected", f"expected {spec.expected!r} does not match the formula, which gives "
-                                     f"{value:.4g} {spec.unit}"))
-    for params in all_variants(spec) if thorough else ():
-        try:
-            v = answer_value(spec, params)
-        except ExprError as exc:
-            problems.append(("vary", f"variant {params} cannot be computed: {exc.message}"))
-            break
-        if not math.isfinite(v) or v <= 0:
-            problems.append(("vary", f"variant {params} gives {v}"))
-            break
-    for m in spec.common_mistakes:
-        try:
-            wrong = formula_value(m.formula, spec.params)
-        except ExprError as exc:
-            problems.append(("common_mistakes", f"common mistake {m.formula!r} cannot be computed: {exc.message}"))
-            continue
-        if value > 0 and abs(wrong - value) / value < 0.01:
-            problems.append(("common_mistakes", f"common mistake {m.formula!r} gives the right answer"))
-    return problems
-
-
-def _question_checks(bank: Bank, thorough: bool) -> list[Problem]:
-    """What one bank's questions get wrong on their own (kept with the bank's parsed entry)."""
-    problems: list[Problem] = []
-    for q in bank.questions:
-        if isinstance(q.spec, Numeric):
-            problems += [Problem(q.file, q.line_of(key), f"{q.id}: {message}")
-                         for key, message in _check_numeric(q, q.spec, thorough)]
-    return problems
-
-
 Cited = list[tuple[str, int | None, tuple[str, ...]]]  # (question id, line of `source`, its keys) of one file
+Head = tuple[BankIndex | None, list[Problem], Cited]  # what every load needs of a file (its cache entry's head)
 
 
-def _cross_checks(banks: list[Bank], cited: dict[str, Cited], sources: dict[str, str], builtin: set[str],
-                  thorough: bool) -> list[Problem]:
+def _cross_checks(index: list[BankIndex], cited: dict[str, Cited], sources: dict[str, str], builtin: set[str],
+                  whole: list[Bank] | None) -> list[Problem]:
     """What spans banks: unique ids, known sources (linear), and generic evidence (validate only).
 
     Sources are checked for every question of a file, including those unusable for another reason, so one
     run reports both. A built-in question must cite a source; a personal bank may cite none.
     """
     problems: list[Problem] = []
-    seen: dict[str, Question] = {}
-    for q in (q for b in banks for q in b.questions):
-        if q.id in seen:
-            problems.append(Problem(q.file, q.line_of("id"),
-                                    f"{q.id}: duplicate id (also {seen[q.id].file}:{seen[q.id].line})"))
-        seen.setdefault(q.id, q)
-    for q in (q for b in banks for q in b.questions):
-        for alias in q.aliases:
-            if alias in seen and seen[alias] is not q:
-                other = seen[alias]
-                problems.append(Problem(q.file, q.line_of("aliases"), f"{q.id}: alias {alias!r} is already "
-                                        f"{'the id' if other.id == alias else 'an alias'} of a question "
-                                        f"({other.file}:{other.line})"))
-            seen.setdefault(alias, q)
+    seen: dict[str, Summary] = {}
+    for b in index:  # plain loops: this runs on every start-up, once per question
+        for q in b.questions:
+            first = seen.setdefault(q.id, q)
+            if first is not q:
+                also = f"{first.file}:{first.line}"
+                problems.append(Problem(q.file, q.id_line, f"{q.id}: duplicate id (also {also})"))
+    for b in index:
+        for q in b.questions:
+            for alias in q.aliases:
+                other = seen.setdefault(alias, q)
+                if other is not q:
+                    what = "the id" if other.id == alias else "an alias"
+                    problems.append(Problem(q.file, q.aliases_line, f"{q.id}: alias {alias!r} is already {what} "
+                                            f"of a question ({other.file}:{other.line})"))
     for file, entries in cited.items():
+        must_cite = file in builtin
         for qid, line, keys in entries:
-            if file in builtin and not keys:
+            if must_cite and not keys:
                 problems.append(Problem(file, line, f"{qid}: source must name at least one section"))
-            problems.extend(Problem(file, line, f"{qid}: unknown source {key!r}{_where_sources(file, builtin)}")
-                            for key in keys if key not in sources)
-    if thorough:
-        every = [q for b in banks for q in b.questions]
+            for key in keys:
+                if key not in sources:
+                    where = _where_sources(file, builtin)
+                    problems.append(Problem(file, line, f"{qid}: unknown source {key!r}{where}"))
+    if whole is not None:  # validate: every bank was parsed whole
+        every = [q for b in whole for q in b.questions]
         problems.extend(generic_evidence(every))
         problems.extend(duplicates(every))
     return problems
@@ -143,8 +91,8 @@ def own_sources(roots: list[Path]) -> list[Path]:
 
 def task_problems(catalog: Catalog, tasks: Collection[str]) -> tuple[Problem, ...]:
     """Code questions whose `task:` is not one of `tasks` (the judge's task ids)."""
-    return tuple(Problem(q.file, q.line_of("task"), f"{q.id}: unknown task {q.spec.task!r}")
-                 for q in catalog.questions if isinstance(q.spec, Code) and q.spec.task not in tasks)
+    return tuple(Problem(q.file, q.task_line, f"{q.id}: unknown task {q.task!r}")
+                 for q in catalog.summaries if q.task is not None and q.task not in tasks)
 
 
 def load_catalog(paths: list[Path] | None = None, include_builtin: bool = True, thorough: bool = False,
@@ -157,34 +105,49 @@ def load_catalog(paths: list[Path] | None = None, include_builtin: bool = True, 
     """
     roots = ([resources.questions_dir()] if include_builtin else []) + list(paths or [])
     extra = own_sources([r for r in paths or [] if r.exists()])
-    # validate (thorough) always reads the files; everything else may start from the cache.
-    stored = None if thorough else cache.key(
-        [resources.sources_file(), *extra, *roots, *bank_files([r for r in roots if r.exists()])])
-    catalog = cache.load(stored) if stored is not None else None
-    if catalog is None:
-        catalog = _read_catalog(roots, extra, thorough)
-        if stored is not None:
-            cache.save(stored, catalog)
+    catalog = _read_catalog(roots, extra, thorough)
     if tasks is None:
         return catalog
-    # Checked after the cache, so the cached copy depends on the bank files alone.
     return dataclasses.replace(catalog, problems=catalog.problems + task_problems(catalog, tasks))
 
 
-def _read_file(file: Path, thorough: bool) -> tuple[Bank | None, list[Problem], Cited]:
-    """One bank file parsed and checked on its own; validate (thorough) never uses the cache."""
-    stored = None if thorough else cache.file_key(file)
-    if stored is not None and (hit := cache.load(stored, cache.entry_name(file), tuple)) is not None:
-        return hit
+def _parse(file: Path, thorough: bool) -> tuple[Bank | None, list[Problem], Cited]:
+    """One bank file parsed and checked on its own."""
     reader = Reader(str(file))
     try:
         bank = read_bank(reader, read_yaml(file), file.stem)
     except BankError as exc:
         return None, [Problem(exc.file, exc.line, exc.detail)], []
-    entry = (bank, reader.problems + (_question_checks(bank, thorough) if bank else []), reader.cited)
+    return bank, reader.problems + (question_checks(bank, thorough) if bank else []), reader.cited
+
+
+Entry = tuple[str | None, str]  # a file's cache key (None: not cached) and entry name
+
+
+def _read_file(file: Path, real: Path, thorough: bool) -> tuple[Head, Bank | None, Entry]:
+    """A file's head, its whole bank when it had to be parsed, and its cache entry; validate never uses the cache."""
+    if thorough:
+        bank, problems, cited = _parse(file, thorough)
+        return (BankIndex.of(bank) if bank else None, problems, cited), bank, (None, "")
+    name, now = cache.entry_name_of(real), cache.stamp(real)
+    stored, head = cache.load_checked(real, name, now, tuple)
+    if head is not None:
+        return head, None, (stored, name)
+    bank, problems, cited = _parse(file, thorough)
+    head = (BankIndex.of(bank) if bank else None, problems, cited)
     if stored is not None:
-        cache.save(stored, entry, cache.entry_name(file))
-    return entry
+        cache.save(stored, head, name, bank, now)
+    return head, bank, (stored, name)
+
+
+def _loader(entries: dict[str, Entry]) -> Callable[[str], Bank | None]:
+    """Reads a whole bank on demand: the body of its cache entry, else the file parsed again."""
+    def whole(file: str) -> Bank | None:
+        stored, name = entries.get(file, (None, ""))
+        bank = cache.load_part(stored, name, Bank, 1) if stored else None
+        return bank if bank is not None else _parse(Path(file), thorough=False)[0]
+
+    return whole
 
 
 def _all_sources(extra: list[Path], problems: list[Problem]) -> dict[str, str]:
@@ -204,26 +167,66 @@ def _all_sources(extra: list[Path], problems: list[Problem]) -> dict[str, str]:
     return sources
 
 
+def _cached_sources(extra: list[Path], problems: list[Problem], thorough: bool) -> dict[str, str]:
+    """`_all_sources`, kept in the cache under the bytes of every sources file (validate reads them)."""
+    stored = None if thorough else cache.key([resources.sources_file(), *extra])
+    hit = cache.load(stored, cache.SOURCES, tuple) if stored is not None else None
+    if hit is not None:
+        problems.extend(hit[1])
+        return dict(hit[0])
+    found: list[Problem] = []
+    sources = _all_sources(extra, found)
+    if stored is not None:
+        cache.save(stored, (sources, found), cache.SOURCES)
+    problems.extend(found)
+    return sources
+
+
+@contextlib.contextmanager
+def _collector_paused() -> Iterator[None]:
+    """No cyclic garbage collection while the banks load, and none over what they loaded afterwards.
+
+    Loading creates tens of thousands of small objects that stay alive as long as the command: each collection
+    the allocations trigger walked every one of them again (more than half the unpickling time of a
+    10k-question index), and the first one after loading still did. Frozen, they are left out of collections.
+    """
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        gc.freeze()
+        if enabled:
+            gc.enable()
+
+
 def _read_catalog(roots: list[Path], extra: list[Path], thorough: bool) -> Catalog:
     problems: list[Problem] = []
     try:
-        sources = _all_sources(extra, problems)
+        sources = _cached_sources(extra, problems, thorough)
     except BankError as exc:
         return Catalog(problems=(Problem(exc.file, exc.line, exc.detail),))
-    banks: list[Bank] = []
+    index: list[BankIndex] = []
+    parsed: dict[str, Bank] = {}
+    entries: dict[str, Entry] = {}
     cited: dict[str, Cited] = {}
     for root in roots:
         if not root.exists():
             problems.append(Problem(str(root), None, "no such file or folder"))
     builtin = {str(f) for f in bank_files([resources.questions_dir()])} if resources.questions_dir() in roots else set()
-    # Each file is parsed (or taken from its own cache entry) once: a change to one bank re-reads that bank.
-    for file in bank_files([r for r in roots if r.exists()]):
-        bank, found, cited[str(file)] = _read_file(file, thorough)
-        problems.extend(found)
-        if bank is not None:
-            banks.append(bank)
-    problems.extend(_cross_checks(banks, cited, sources, builtin, thorough))
-    return Catalog(banks=tuple(banks), problems=tuple(problems), sources=sources)
+    # Each file's head is read (or parsed) once: a change to one bank re-reads that bank, and a start-up
+    # unpickles the small heads only; whole banks wait until a question of theirs is asked.
+    with _collector_paused():
+        for file, real in resolved_bank_files([r for r in roots if r.exists()]):
+            (entry, found, cited[str(file)]), bank, entries[str(file)] = _read_file(file, real, thorough)
+            problems.extend(found)
+            if entry is not None:  # entry.file is str(file): the reader names its bank by the path it was given
+                index.append(entry)
+            if bank is not None:
+                parsed[bank.file] = bank
+    whole = list(parsed.values()) if thorough else None
+    problems.extend(_cross_checks(index, cited, sources, builtin, whole))
+    return Catalog(tuple(index), tuple(problems), sources, _loader(entries), parsed)
 
 
 def require_valid(catalog: Catalog) -> Catalog:
@@ -236,13 +239,26 @@ def require_valid(catalog: Catalog) -> Catalog:
 
 
 def require_question(catalog: Catalog, qid: str) -> Question:
-    """The question with this id, or a one-line error that suggests the nearest id for a typo."""
+    """The question with this id (its bank read whole), or a one-line error that suggests the nearest id."""
+    return catalog.full([require_summary(catalog, qid)])[0]
+
+
+def require_summary(catalog: Catalog, qid: str) -> Summary:
+    """The summary of the question with this id (no bank is read whole), or the same one-line error."""
+    s = catalog.summary(qid)
+    if s is not None:
+        return s
+    near = _suggestion(catalog, qid)
+    if near:
+        raise QuizzerError(Said("unknown.question_near", {"qid": qid, "near": near}))
+    raise QuizzerError(Said("unknown.question", {"qid": qid}))
+
+
+def _suggestion(catalog: Catalog, qid: str) -> str | None:
+    """The nearest id for a typo, if any."""
     import difflib
 
-    q = catalog.find(qid)
-    if q is not None:
-        return q
-    ids = [q.id for q in catalog.questions]
+    ids = [q.id for q in catalog.summaries]
 
     def slug(text: str) -> str:
         return text.split(".", 1)[-1]
@@ -252,6 +268,4 @@ def require_question(catalog: Catalog, qid: str) -> Question:
     near = [i for i in ids if slug(i) == qid] or [
         i for i in difflib.get_close_matches(qid, ids, n=3, cutoff=0.6)
         if difflib.SequenceMatcher(None, slug(qid), slug(i)).ratio() >= 0.6][:1]
-    if near:
-        raise QuizzerError(Said("unknown.question_near", {"qid": qid, "near": near[0]}))
-    raise QuizzerError(Said("unknown.question", {"qid": qid}))
+    return near[0] if near else None

@@ -8,7 +8,12 @@ from pathlib import Path
 
 def bank_files(paths: list[Path]) -> list[Path]:
     """Every bank file named by `paths` (files as given, folders expanded), sources.yaml excluded."""
-    files: list[Path] = []
+    return [given for given, _ in resolved_bank_files(paths)]
+
+
+def resolved_bank_files(paths: list[Path]) -> list[tuple[Path, Path]]:
+    """`bank_files`, each with its resolved path (resolving walks every folder of the path: done once)."""
+    files: list[tuple[Path, Path]] = []
     seen: set[Path] = set()
     for path in paths:
         found = sorted(p for p in path.glob("*.yaml") if p.name != "sources.yaml") if path.is_dir() else [path]
@@ -18,7 +23,7 @@ def bank_files(paths: list[Path]) -> list[Path]:
             real = p.resolve()
             if real not in seen:
                 seen.add(real)
-                files.append(p)
+                files.append((p, real))
     return files
 
 

@@ -10,10 +10,10 @@ import difflib
 from collections.abc import Collection, Iterable
 from dataclasses import dataclass
 
-from quizzer.bank.catalog import require_question
+from quizzer.bank.catalog import require_summary
 from quizzer.errors import QuizzerError
 from quizzer.messages import Said
-from quizzer.models import Catalog, Question
+from quizzer.models import Catalog, Question, Summary
 
 DIFFICULTIES = (1, 2, 3)
 
@@ -29,7 +29,7 @@ class Selection:
     source: str | None = None
     ids: tuple[str, ...] = ()
 
-    def matches(self, q: Question) -> bool:
+    def matches(self, q: Question | Summary) -> bool:
         """Whether `q` passes every filter (names already resolved to their bank spelling)."""
         return ((not self.topic or q.topic == self.topic) and (not self.tag or self.tag in q.tags)
                 and (not self.kind or q.kind == self.kind)
@@ -59,21 +59,21 @@ def resolve(selection: Selection, catalog: Catalog, kinds: Collection[str]) -> S
     """The selection with names spelled as the banks spell them; a QuizzerError for anything unknown."""
     if selection.difficulty is not None and selection.difficulty not in DIFFICULTIES:
         raise QuizzerError(Said("difficulty", {"value": selection.difficulty}))
-    questions = catalog.questions
+    questions = catalog.summaries
     if selection.ids and (selection.topic or selection.tag or selection.kind or selection.difficulty is not None
                           or selection.source):
         raise QuizzerError(Said("id_alone"))
     for qid in selection.ids:
-        require_question(catalog, qid)
+        require_summary(catalog, qid)
     return Selection(
-        topic=_named(selection.topic, (b.topic for b in catalog.banks), "topic"),
+        topic=_named(selection.topic, (b.topic for b in catalog.index), "topic"),
         tag=_named(selection.tag, (t for q in questions for t in q.tags), "tag"),
         kind=_named(selection.kind, kinds, "kind"),
         difficulty=selection.difficulty, source=selection.source, ids=selection.ids)
 
 
-def select(catalog: Catalog, selection: Selection) -> list[Question]:
-    """The questions a resolved selection picks: those named by id (in that order), else every match."""
+def select(catalog: Catalog, selection: Selection) -> list[Summary]:
+    """The summaries a resolved selection picks: those named by id (in that order), else every match."""
     if selection.ids:
-        return [require_question(catalog, qid) for qid in dict.fromkeys(selection.ids)]
-    return [q for q in catalog.questions if selection.matches(q)]
+        return [require_summary(catalog, qid) for qid in dict.fromkeys(selection.ids)]
+    return [q for q in catalog.summaries if selection.matches(q)]

@@ -40,7 +40,7 @@ def list_questions(
     if as_json:
         emit_json(shapes.question_list(chosen))
     else:
-        browse_view.question_table(chosen, language(lang))
+        browse_view.question_table(catalog.full(chosen), language(lang))
 
 
 @app.command("show")

@@ -77,11 +77,11 @@ def validation(catalog: Catalog, lang: Lang = "en") -> None:
     """`quizzer validate`: every problem on its own line, then a summary."""
     for p in catalog.problems:
         err.print(escape(str(p)))
-    questions = counted(len(catalog.questions), "question", lang)
+    questions = counted(len(catalog.summaries), "question", lang)
     if catalog.problems:
         err.print(escape(say(lang, "validate.problems", problems=counted(len(catalog.problems), "problem", lang),
                              questions=questions)))
     else:
-        banks = counted(len(catalog.banks), "bank", lang)
+        banks = counted(len(catalog.index), "bank", lang)
         out.print(escape(say(lang, "validate.ok", questions=questions, banks=banks)))
     sys.stdout.flush()

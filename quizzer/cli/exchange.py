@@ -52,7 +52,7 @@ def export_anki(
 
     catalog = load_banks(bank)
     chosen = select(catalog, selection(catalog, topic, tag, kind, difficulty, source))
-    result = write_package(build_notes(chosen, catalog.sources), path, force, language(lang))
+    result = write_package(build_notes(catalog.full(chosen), catalog.sources), path, force, language(lang))
     view.anki_written(result, language(lang))
 
 

@@ -81,7 +81,8 @@ def practice(
     allowed = None if cram else max(0, new - new_today(store, now, now.astimezone().tzinfo))
     picked = Chosen(pool, 0) if ids else choose(
         pool, Filters(due_only=due), size, rng, due_map(store), now, allowed)
-    chosen = picked.questions
+    # Only the banks holding the chosen questions are read whole.
+    chosen = catalog.full(picked.questions)
     screen = PracticeScreen(language(lang))
     if not chosen:
         store.close()

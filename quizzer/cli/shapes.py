@@ -19,7 +19,7 @@ from quizzer.judge.catalog import TaskInfo
 from quizzer.judge.verdict import Verdict
 from quizzer.kinds import kind_of
 from quizzer.llm.status import LlmStatus
-from quizzer.models import Catalog, Problem, Question
+from quizzer.models import Catalog, Problem, Question, Summary
 from quizzer.practice.days import DayCount
 from quizzer.practice.personal import Fit
 from quizzer.practice.stats import Accuracy, Stats
@@ -35,13 +35,13 @@ def _document(**fields: Any) -> Json:
     return {"version": JSON_VERSION, **fields}
 
 
-def question_summary(q: Question) -> Json:
+def question_summary(q: Question | Summary) -> Json:
     """`list --json` entry."""
     return {"id": q.id, "topic": q.topic, "kind": q.kind, "difficulty": q.difficulty, "tags": list(q.tags),
             "source": list(q.source), "prompt": q.prompt.as_dict()}
 
 
-def question_list(questions: Iterable[Question]) -> list[Json]:
+def question_list(questions: Iterable[Question | Summary]) -> list[Json]:
     """`list --json`."""
     return [question_summary(q) for q in questions]
 
@@ -58,7 +58,7 @@ def problem(p: Problem) -> Json:
 
 def validation(catalog: Catalog) -> Json:
     """`validate --json`."""
-    return _document(ok=not catalog.problems, questions=len(catalog.questions),
+    return _document(ok=not catalog.problems, questions=len(catalog.summaries),
                      errors=[problem(p) for p in catalog.problems])
 
 

@@ -41,6 +41,6 @@ def _only(catalog: Catalog, paths: list[Path]) -> Catalog:
     """The catalog narrowed to the named banks: their questions and their problems."""
     existing = [p for p in paths if p.exists()]
     named = {p.resolve() for p in (*paths, *bank_files(existing), *own_sources(existing))}
-    banks = tuple(b for b in catalog.banks if Path(b.file).resolve() in named)
+    index = tuple(b for b in catalog.index if Path(b.file).resolve() in named)
     problems = tuple(p for p in catalog.problems if Path(p.file).resolve() in named)
-    return dataclasses.replace(catalog, banks=banks, problems=problems)
+    return dataclasses.replace(catalog, index=index, problems=problems)

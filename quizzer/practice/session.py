@@ -6,11 +6,12 @@ import random
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from datetime import datetime
+from typing import Generic, TypeVar
 
 from quizzer.errors import QuizzerError
 from quizzer.kinds import kind_of
 from quizzer.llm.config import LlmConfig
-from quizzer.models import Lang, Params, Question, Rating
+from quizzer.models import Lang, Params, Question, Rating, Summary
 
 
 @dataclass(frozen=True)
@@ -23,16 +24,20 @@ class Filters:
     due_only: bool = False
 
 
+# Whole questions or their summaries: choosing reads only ids, topics, kinds and tags.
+Choosable = TypeVar("Choosable", Question, Summary)
+
+
 @dataclass(frozen=True)
-class Chosen:
+class Chosen(Generic[Choosable]):
     """The questions of a session and how many new ones the daily limit held back from it."""
 
-    questions: list[Question]
+    questions: list[Choosable]
     held_back: int  # new questions that would have been asked but for the daily limit
 
 
-def choose(questions: Sequence[Question], filters: Filters, count: int, rng: random.Random,
-           due: Mapping[str, datetime], now: datetime, new_allowed: int | None = None) -> Chosen:
+def choose(questions: Sequence[Choosable], filters: Filters, count: int, rng: random.Random,
+           due: Mapping[str, datetime], now: datetime, new_allowed: int | None = None) -> Chosen[Choosable]:
     """Overdue reviews first (most overdue first), then new questions (at most `new_allowed`), then the rest."""
     pool = [q for q in questions
             if (not filters.topic or q.topic == filters.topic) and (not filters.kind or q.kind == filters.kind)
