@@ -42,7 +42,7 @@ def _points(r: ItemResult, lang: Lang) -> list[str]:
                                                for p in kind_of(q).points(q, lang)]]
     rating = say(lang, f"rating.{int(r.self_rating)}") if r.self_rating else say(lang, "report.not_rated")
     judged = say(lang, "report.llm_judged") if r.review.grader == "llm" else ""
-    lines = [say(lang, "report.covered_head", score=f"{r.score:.0%}", rating=rating) + judged, ""]
+    lines = [say(lang, "report.covered_head", judged=judged, score=f"{r.score:.0%}", rating=rating), ""]
     lines += [f"- [{'x' if hit else ' '}] {point.text}{essential if point.essential else ''}: "
               f"{say(lang, 'report.covered' if hit else 'report.missed')}"
               for point, hit in zip(r.review.points, r.review.covered)]
