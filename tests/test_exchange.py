@@ -164,6 +164,20 @@ def test_a_bad_entry_imports_nothing(tmp_path: Path, monkeypatch: pytest.MonkeyP
     assert views()[0] == []
 
 
+def test_export_and_import_speak_chinese_with_lang_zh(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    use_home(monkeypatch, tmp_path / "laptop")
+    some_history()
+    target = tmp_path / "h.json"
+    code, out, err = run("export", "history", str(target), "--lang", "zh")
+    assert code == 0, err
+    assert out == f"已写入 {target}：6 次作答、3 张卡片、1 次模拟面试（在另一台机器上：quizzer import h.json）\n"
+    use_home(monkeypatch, tmp_path / "desktop")
+    code, out, err = run("import", str(target), "--lang", "zh")
+    assert code == 0, err
+    assert out.startswith(f"已导入 {target}：新增 6 次作答（已有 0 次），卡片新增 3、") and out.endswith("新增 1 次模拟面试\n")
+    assert run("import", str(target), "--lang", "zh")[1] == f"{target} 中没有新内容：你的历史记录已全部包含\n"
+
+
 def test_export_refuses_to_overwrite_without_force(tmp_path: Path) -> None:
     target = tmp_path / "h.json"
     target.write_text("keep me", encoding="utf-8")

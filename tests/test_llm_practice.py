@@ -115,6 +115,14 @@ def test_status_with_nothing_configured_sends_nothing() -> None:
     assert result.stdout.startswith("no LLM configured (QUIZZER_LLM_BASE_URL and QUIZZER_LLM_MODEL not set)")
 
 
+def test_status_speaks_chinese_with_lang_zh(llm_stub: Stub) -> None:
+    result = runner.invoke(app, ["llm", "status", "--lang", "zh"])
+    assert result.exit_code == 0
+    lines = result.stdout.splitlines()
+    assert lines[:3] == [f"接口：{llm_stub.base_url}", "模型：stub-model", "API 密钥：来自 QUIZZER_LLM_API_KEY · 超时 20 秒"]
+    assert lines[3].startswith("✓ 有应答，用时 ") and lines[3].endswith(" 秒")
+
+
 def test_a_bad_timeout_is_a_usage_error(bank: str, llm_stub: Stub, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("QUIZZER_LLM_TIMEOUT", "soon")
     result = runner.invoke(app, ["check", "--question", "demo.why-sqrt", "x", "--bank", bank])

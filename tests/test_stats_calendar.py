@@ -162,6 +162,15 @@ def test_stats_text_draws_the_heatmap_and_forecast(isolated_home: Path) -> None:
     assert sum(row.count("█") for row in grid) == 2 and sum(row.count("·") for row in grid) == days - 2
 
 
+def test_stats_in_chinese_titles_the_heatmap_and_forecast_from_the_catalog(isolated_home: Path) -> None:
+    _history_today()
+    text = CliRunner().invoke(app, ["stats", "--lang", "zh"]).stdout
+    assert "每日复习，" in text and "：共 2 次，最多的一天 1 次\n" in text
+    assert "    少 · ░ ▒ ▓ █ 多\n" in text
+    assert "待复习，未来 14 天：1\n" in text
+    assert "reviews per day" not in text and "reviews due" not in text
+
+
 def test_stats_png_writes_an_image_and_will_not_overwrite(isolated_home: Path, tmp_path: Path) -> None:
     pytest.importorskip("matplotlib")
     _history_today()

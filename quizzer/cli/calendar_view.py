@@ -5,14 +5,17 @@ from __future__ import annotations
 from collections.abc import Sequence
 from datetime import timedelta
 
+from rich.style import Style
 from rich.text import Text
 
 from quizzer.cli.console import out
-from quizzer.models import Lang, in_lang
+from quizzer.messages import say
+from quizzer.models import Lang
 from quizzer.practice.days import DayCount
 
 # Shades from no reviews to the busiest days; distinct characters, so the picture survives NO_COLOR.
-SHADES = (("·", "grey42"), ("░", "green4"), ("▒", "green3"), ("▓", "green1"), ("█", "bold bright_green"))
+SHADES: tuple[tuple[str, str | Style], ...] = (("·", "grey42"), ("░", "green4"), ("▒", "green3"), ("▓", "green1"),
+                                              ("█", Style(color="bright_green", bold=True)))
 WEEKDAYS = {"en": ("Mon", "", "Wed", "", "Fri", "", "Sun"), "zh": ("周一", "", "周三", "", "周五", "", "周日")}
 ZH_WEEKDAYS = "一二三四五六日"
 FORECAST_BAR = 30
@@ -45,8 +48,8 @@ def heatmap(days: Sequence[DayCount], lang: Lang = "en") -> None:
     busiest = max(d.count for d in days)
     total = sum(d.count for d in days)
     start, end = f"{days[0].day:%Y-%m-%d}", f"{days[-1].day:%Y-%m-%d}"
-    out.print(in_lang(lang, f"[bold]reviews per day[/], {start} to {end}: {total} in all, busiest day {busiest}",
-                      f"[bold]每日复习[/]，{start} 至 {end}：共 {total} 次，最多的一天 {busiest} 次"))
+    title = f"[bold]{say(lang, 'calendar.heatmap_title')}[/]"
+    out.print(say(lang, "calendar.heatmap", title=title, start=start, end=end, total=total, busiest=busiest))
     out.print(_month_row(days, lang))
     for weekday in range(7):
         name = WEEKDAYS[lang][weekday]
@@ -55,10 +58,10 @@ def heatmap(days: Sequence[DayCount], lang: Lang = "en") -> None:
             char, style = SHADES[shade(d.count, busiest)]
             line.append(char + " ", style=style)
         out.print(line)
-    legend = Text(in_lang(lang, "    less ", "    少 "))
+    legend = Text(f"    {say(lang, 'calendar.less')} ")
     for char, style in SHADES:
         legend.append(char + " ", style=style)
-    legend.append(in_lang(lang, "more", "多"))
+    legend.append(say(lang, "calendar.more"))
     out.print(legend)
 
 
@@ -68,8 +71,8 @@ def forecast(days: Sequence[DayCount], lang: Lang = "en") -> None:
         return
     most = max(d.count for d in days)
     due = sum(d.count for d in days)
-    out.print(in_lang(lang, f"[bold]reviews due[/], next {len(days)} days: {due}",
-                      f"[bold]待复习[/]，未来 {len(days)} 天：{due}"))
+    title = f"[bold]{say(lang, 'calendar.forecast_title')}[/]"
+    out.print(say(lang, "calendar.forecast", title=title, days=len(days), due=due))
     for i, d in enumerate(days):
         width = round(d.count / most * FORECAST_BAR) if most else 0
         if d.count and not width:

@@ -15,7 +15,7 @@ from quizzer.grading.numeric import NumericVerdict
 from quizzer.judge.verdict import Verdict
 from quizzer.kinds import Graded, Review, kind_of
 from quizzer.messages import say
-from quizzer.models import Lang, Question, in_lang
+from quizzer.models import Lang, Question
 
 MARKS = {"correct": "[green]✓[/]", "partial": "[yellow]~[/]", "wrong": "[red]✗[/]"}
 
@@ -92,12 +92,12 @@ def show_review(review: Review, summary: str | None = None, lang: Lang = "en") -
         if correction:  # a misconception the LLM named that the bank does not list comes without one
             out.print(f"  [green]{say(lang, 'review.in_fact')}[/] {escape(correction)}")
     if review.grader == "llm":
-        out.print(f"[dim]{in_lang(lang, 'judged by the LLM', '由 LLM 评判')}[/]")
+        out.print(f"[dim]{say(lang, 'review.by_llm')}[/]")
     if review.other_opinion:  # a sharp disagreement: the candidate sees both judgements
-        out.print(f"[yellow]{in_lang(lang, 'the key points judge differently:', '要点评分的判断不同：')}[/] "
+        out.print(f"[yellow]{say(lang, 'review.other_opinion')}[/] "
                   f"{escape(review.other_opinion)}")
     if review.note:
-        out.print(f"[yellow]{in_lang(lang, 'note:', '注意：')}[/] {escape(review.note)}")
+        out.print(f"[yellow]{say(lang, 'review.note')}[/] {escape(review.note)}")
 
 
 def calculation(text: str, note: str | None = None, lang: Lang = "en") -> None:

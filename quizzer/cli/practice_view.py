@@ -14,29 +14,26 @@ from quizzer.cli.console import counted, labelled, out, term
 from quizzer.judge.verdict import Verdict
 from quizzer.kinds import kind_of
 from quizzer.messages import Said, say
-from quizzer.models import Lang, Question, Rating, in_lang
+from quizzer.models import Lang, Question, Rating
 from quizzer.practice.followup import FollowUp
 from quizzer.practice.loop import Tally
 from quizzer.practice.session import Asked, Outcome
 
-# Units for "again in ...", largest first: (seconds, English singular, Chinese).
-WAIT_UNITS = ((86400, "day", "天"), (3600, "hour", "小时"), (60, "minute", "分钟"))
+# Units for "again in ...", largest first: (seconds, catalog key).
+WAIT_UNITS = ((86400, "wait.day"), (3600, "wait.hour"), (60, "wait.minute"))
 
 
 def wait_in_words(wait: timedelta, lang: Lang) -> str:
     """'again in 4 days' / '下次复习：4 天后', rounded to the largest unit that fits (at least a minute)."""
     seconds = max(60.0, wait.total_seconds())
     # A wait of 23.6 hours reads as '1 day', not '24 hours': a unit is used from 95% of it.
-    size, en, zh = next(unit for unit in WAIT_UNITS if seconds >= unit[0] * 0.95 or unit[0] == 60)
-    n = max(1, round(seconds / size))
-    return in_lang(lang, f"again in {n} {en}{'' if n == 1 else 's'}", f"下次复习：{n} {zh}后")
+    size, key = next(unit for unit in WAIT_UNITS if seconds >= unit[0] * 0.95 or unit[0] == 60)
+    return say(lang, key, n=max(1, round(seconds / size)))
 
 
 def new_limit_line(limit: int, held_back: int, lang: Lang) -> str:
     """The one line said when the daily limit of new questions shortens or stops a session."""
-    return in_lang(lang, f"daily limit reached: {counted(limit, 'new question')} a day ({held_back} more wait for "
-                         f"tomorrow; --new N changes the limit)",
-                   f"今日新题已达上限：每天 {limit} 道（另有 {held_back} 道留到明天；用 --new N 修改上限）")
+    return say(lang, "practice.new_limit", n=limit, held_back=held_back)
 
 
 MARKS = {Rating.GOOD: "[green]✓[/]", Rating.HARD: "[yellow]~[/]"}
@@ -174,14 +171,13 @@ class PracticeScreen:
 
     def follow_up(self, question: str) -> None:
         """The interviewer's follow-up, answered like a concept question."""
-        out.print(f"[bold]{in_lang(self.lang, 'the interviewer follows up:', '面试官追问：')}[/] {escape(question)}")
-        out.print("[dim]" + in_lang(self.lang, "Answer in a few sentences; finish with an empty line (:skip to pass).",
-                                    "用几句话作答，空行结束（:skip 跳过）。") + "[/]")
+        out.print(f"[bold]{self.t('followup.asks')}[/] {escape(question)}")
+        out.print(f"[dim]{escape(self.t('followup.how'))}[/]")
 
     def follow_up_result(self, exchange: FollowUp) -> None:
         """The LLM's rating of the follow-up reply, or why there is none."""
         mark = "[dim]-[/]" if exchange.rating is None else MARKS.get(exchange.rating, "[red]✗[/]")
-        out.print(f"{mark} {in_lang(self.lang, 'your follow-up answer:', '追问回答：')} {escape(exchange.summary)}")
+        out.print(f"{mark} {self.t('followup.answer')} {escape(exchange.summary)}")
 
     def summary(self, tally: Tally, saved_to: str, interrupted: bool) -> None:
         """The end of a session: how it went and where it is saved."""

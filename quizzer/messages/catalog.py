@@ -7,6 +7,7 @@ from quizzer.messages.expr import EXPR
 from quizzer.messages.report import REPORT
 from quizzer.messages.screens import SCREENS
 from quizzer.messages.session import SESSION
+from quizzer.messages.study import STUDY
 
 # Shared words: errors, counts (English 'singular|plural'), the kinds of question, ratings.
 COMMON: dict[str, tuple[str, str]] = {
@@ -49,4 +50,4 @@ COMMON: dict[str, tuple[str, str]] = {
     "verdict.quit": ("quit", "退出"),
 }
 
-CATALOG: dict[str, tuple[str, str]] = {**COMMON, **SESSION, **SCREENS, **EXPR, **ERRORS, **REPORT}
+CATALOG: dict[str, tuple[str, str]] = {**COMMON, **SESSION, **SCREENS, **EXPR, **ERRORS, **REPORT, **STUDY}

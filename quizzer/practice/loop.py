@@ -9,7 +9,7 @@ from pathlib import Path
 
 from quizzer.kinds import UnreadableAnswer, kind_of
 from quizzer.messages import say
-from quizzer.models import Rating, in_lang
+from quizzer.models import Rating
 from quizzer.practice.progress import Saved, final_verdict, save
 from quizzer.practice.progress import undo as take_back
 from quizzer.practice.prompter import EndOfInput, Prompter, Quit
@@ -79,15 +79,14 @@ class Loop:
     def undo(self) -> bool:
         """Take back the last rating of this session and ask its question again; False when there is none."""
         if self.last is None:
-            self.view.note(in_lang(self.session.lang, "nothing to undo", "没有可撤销的评分"))
+            self.view.note(say(self.session.lang, "undo.none"))
             return False
         saved, outcome = self.last
         take_back(self.store, saved, utcnow())
         self.verdicts.pop()
         self.last = None
         self.session.again(outcome.asked)
-        self.view.note(in_lang(self.session.lang, "rating taken back: the question is asked again",
-                               "已撤销上次评分：重新作答该题"))
+        self.view.note(say(self.session.lang, "undo.done"))
         return True
 
     def run(self) -> None:
@@ -181,8 +180,7 @@ class Loop:
         lang, config = self.session.lang, self.session.llm
         question = question_for(outcome, config, lang)
         if question is None or config is None:
-            self.view.note(in_lang(self.session.lang, "no follow-up this time: the LLM did not judge this answer",
-                                   "本题没有追问：这次回答不是由 LLM 评判的"))
+            self.view.note(say(self.session.lang, "followup.none"))
             return
         self.view.follow_up(question)
         reply = self.prompter.block()
