@@ -8,14 +8,16 @@ import sys
 import pytest
 
 
-@pytest.mark.parametrize("args", [["--help"], ["list", "--help"], ["validate", "--help"], ["llm", "status", "--help"]])
+@pytest.mark.parametrize("args", [["--help"], ["list", "--help"], ["validate", "--help"], ["llm", "status", "--help"],
+                                  ["export", "anki", "--help"], ["optimize", "--help"], ["stats", "--help"]])
 def test_help_imports_neither_torch_nor_sympy_nor_openai(args: list[str]) -> None:
     code = (
         "import sys, runpy\n"
         f"sys.argv = ['quizzer', *{args!r}]\n"
         "try:\n    runpy.run_module('quizzer', run_name='__main__')\n"
         "except SystemExit:\n    pass\n"
-        "heavy = sorted(m for m in ('torch', 'sympy', 'numpy', 'openai') if m in sys.modules)\n"
+        "heavy = sorted(m for m in ('torch', 'sympy', 'numpy', 'openai', 'genanki', 'matplotlib', 'pandas')\n"
+        "               if m in sys.modules)\n"
         "print('HEAVY=' + ','.join(heavy))\n"
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
