@@ -40,3 +40,11 @@ def test_version_flag_prints_the_package_version() -> None:
     version = tomllib.loads((REPO / "pyproject.toml").read_text(encoding="utf-8"))["project"]["version"]
     result = CliRunner().invoke(app, ["--version"])
     assert (result.exit_code, result.stdout) == (0, f"quizzer {version}\n")
+
+
+def test_readme_counts_the_hand_write_tasks_there_are() -> None:
+    from quizzer.judge.catalog import tasks
+
+    text = (REPO / "README.md").read_text(encoding="utf-8")
+    said = re.search(r"the (\d+) hand-write tasks", text)
+    assert said is not None and int(said.group(1)) == len(tasks())
