@@ -198,3 +198,14 @@ def test_an_answer_mostly_about_something_else_is_not_good() -> None:
     assert grade_concept(on_point, spec).suggested_rating == 3
     verdict = grade_concept(padded, spec)
     assert verdict.covered == (True, True) and not verdict.focused and verdict.suggested_rating == 2
+
+
+@pytest.mark.parametrize("answer, shown", [
+    ("without scaling the softmax saturates", True),  # the opening phrase negates its object, not the claim
+    ("instead of a critic the softmax saturates", True),
+    ("without scaling, the softmax saturates", True),
+    ("it works without the softmax saturating", False),  # mid-clause: the claim itself is denied
+    ("without softmax saturation", False),
+])
+def test_a_clause_opening_without_negates_only_its_object(answer: str, shown: bool) -> None:
+    assert shows(answer, ("softmax + saturat*",)) is shown

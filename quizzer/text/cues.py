@@ -26,7 +26,11 @@ PASSIVE = re.compile(r"(?<![a-z0-9])(?:is|are|was|were|be|been|being) (?:not|nev
 # negates only a claim that starts with the limiting word itself.
 LIMITER = re.compile(r"(?<![a-z0-9])not (?=(?:just|only|merely|simply)(?![a-z0-9]))|不(?=仅|只)")
 
-FORWARD, BACK, ADJACENT = "forward", "back", "adjacent"
+FORWARD, BACK, ADJACENT, PHRASE = "forward", "back", "adjacent", "phrase"
+# "Without scaling the softmax saturates", "instead of a critic GRPO uses the group mean": a clause that opens
+# with a privative preposition negates only its short object, and the clause's own claim stands.
+OPENING = re.compile(r"(?:(?:and|but|so|because|since|yet|then) )?(?:without|instead of)$")
+PHRASE_WORDS = 2
 
 _STRONG_HEDGE = (
     r"(?<![a-z0-9])(?<!if )(?<!when )(?<!if i )(?<!when i )"
@@ -52,6 +56,7 @@ def negation_spans(clause: str) -> list[tuple[int, int, str]]:
     """Each negation cue in a clause as (start, end, reach): forward, back (passive) or adjacent (limiters)."""
     limiters = [(m.start(), m.end(), ADJACENT) for m in LIMITER.finditer(clause)]
     taken = {s for s, _, _ in limiters}
-    spans = [(m.start(), m.end(), FORWARD) for m in NEGATION.finditer(clause) if m.start() not in taken]
+    spans = [(m.start(), m.end(), PHRASE if OPENING.fullmatch(clause[:m.end()].strip()) else FORWARD)
+             for m in NEGATION.finditer(clause) if m.start() not in taken]
     spans += [(m.start(), m.end(), BACK) for m in PASSIVE.finditer(clause)]
     return spans + limiters

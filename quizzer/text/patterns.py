@@ -14,7 +14,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from quizzer.text.cues import ADJACENT, BACK, FORWARD, negation_spans
+from quizzer.text.cues import ADJACENT, BACK, FORWARD, PHRASE, PHRASE_WORDS, negation_spans
 from quizzer.text.normalize import CJK, NOT_ISE_VARIANTS, clauses, normalize, sentences
 from quizzer.text.synonyms import expand
 
@@ -178,6 +178,9 @@ def _negated(scope: Scope, span: tuple[int, int], own: list[tuple[int, int]], so
             continue
         if reach == ADJACENT:
             if ce == start:
+                return True
+        elif reach == PHRASE:
+            if ce <= start and len(scope.text[ce:start].split()) < PHRASE_WORDS:
                 return True
         elif reach == BACK or (cs < end and (scope.text[cs:ce].isascii() or ce - cs > 1 or start - ce <= ZH_REACH)):
             return True
