@@ -43,27 +43,29 @@ def hedged(answer: str) -> bool:
 
 def grade_concept(answer: str, spec: Concept) -> ConceptVerdict:
     """Judge an answer: a misconception or a missing essential claim is Again; most claims made is Good."""
-    where = [sentences_showing(answer, kp.evidence) for kp in spec.key_points]
-    covered = tuple(bool(w) for w in where)
+    covered = tuple(shows(answer, kp.evidence) for kp in spec.key_points)
     wrong = tuple(i for i, mc in enumerate(spec.misconceptions) if shows(answer, mc.evidence, by_clause=True))
     coverage = sum(covered) / len(covered) if covered else 0.0
     missing_essential = any(kp.essential and not hit for kp, hit in zip(spec.key_points, covered, strict=True))
     unsure = hedged(answer)
-    focused = _focused(answer, where)
     # A stated misconception outweighs whatever else is right, as it would in an interview; so does
     # missing the idea the question exists for. Good needs the essentials plus at least half of all points
     # (3 of 5, not 2: two points of five is what a neighbouring question's answer makes in passing), from an
     # answer that is mostly about them.
+    focused = True
     if wrong or missing_essential or not any(covered):
         rating = AGAIN
-    elif unsure or not focused or 2 * sum(covered) < len(covered):
+    elif unsure or 2 * sum(covered) < len(covered):
+        rating = HARD
+    # Which sentences make a point is asked only of an answer that would be Good: it costs a pass per sentence.
+    elif not (focused := _focused(answer, spec)):
         rating = HARD
     else:
         rating = GOOD
     return ConceptVerdict(covered, coverage, missing_essential, rating, wrong, unsure, focused)
 
 
-def _focused(answer: str, where: list[frozenset[int]]) -> bool:
+def _focused(answer: str, spec: Concept) -> bool:
     """Whether at least a third of the answer's sentences make one of the question's points.
 
     Neighbouring questions share facts, so another question's model answer can touch most of this one's
@@ -71,5 +73,5 @@ def _focused(answer: str, where: list[frozenset[int]]) -> bool:
     least a third of its sentences on its question's points, and those passing answers mostly a fifth.
     """
     total = len(answer_scopes(answer))
-    on_point = len(frozenset().union(*where)) if where else 0
+    on_point = len(frozenset().union(*(sentences_showing(answer, kp.evidence) for kp in spec.key_points)))
     return 3 * on_point >= total
