@@ -55,10 +55,9 @@ def grade_concept(answer: str, spec: Concept) -> ConceptVerdict:
     focused = True
     if wrong or missing_essential or not any(covered):
         rating = AGAIN
-    elif unsure or 2 * sum(covered) < len(covered):
-        rating = HARD
-    # Which sentences make a point is asked only of an answer that would be Good: it costs a pass per sentence.
-    elif not (focused := _focused(answer, spec)):
+    # Which sentences make a point is asked last, only of an answer that would be Good: it costs a pass per
+    # sentence.
+    elif unsure or 2 * sum(covered) < len(covered) or not (focused := _focused(answer, spec)):
         rating = HARD
     else:
         rating = GOOD
