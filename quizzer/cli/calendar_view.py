@@ -16,7 +16,7 @@ from quizzer.practice.days import DayCount
 # Shades from no reviews to the busiest days; distinct characters, so the picture survives NO_COLOR.
 SHADES: tuple[tuple[str, str | Style], ...] = (("·", "grey42"), ("░", "green4"), ("▒", "green3"), ("▓", "green1"),
                                               ("█", Style(color="bright_green", bold=True)))
-WEEKDAYS = {"en": ("Mon", "", "Wed", "", "Fri", "", "Sun"), "zh": ("周一", "", "周三", "", "周五", "", "周日")}
+WEEKDAYS = {"en": ("Mon", "", "Wed", "", "Fri", "", "Sun"), "zh": ("一", "", "三", "", "五", "", "日")}
 ZH_WEEKDAYS = "一二三四五六日"
 FORECAST_BAR = 30
 
