@@ -79,7 +79,7 @@ def test_round_trip_into_a_fresh_folder_reproduces_history_and_stats(tmp_path: P
     before = views()
     code, out, err = run("export", "history", str(tmp_path / "h.json"))
     assert code == 0, err
-    assert out == f"6 attempts, 3 cards and 1 mocks written to {tmp_path / 'h.json'} (on the other machine: " \
+    assert out == f"6 attempts, 3 cards and 1 mock written to {tmp_path / 'h.json'} (on the other machine: " \
                   "quizzer import h.json)\n"
     doc = json.loads((tmp_path / "h.json").read_text(encoding="utf-8"))
     assert (doc["format"], doc["version"]) == ("quizzer-history", 1)
@@ -235,3 +235,10 @@ def test_attempts_recorded_before_the_uid_migration_get_one(tmp_path: Path) -> N
         store.close()
     assert len(set(uids)) == 2
     assert all(len(u) == 32 and int(u, 16) >= 0 for u in uids)
+
+
+def test_counts_are_singular_or_plural_as_they_should(tmp_path: Path) -> None:
+    from quizzer.cli.console import counted
+
+    assert counted(1, "mock") == "1 mock" and counted(2, "deck") == "2 decks"
+    assert counted(1, "attempt", "zh") == "1 次作答"

@@ -7,7 +7,7 @@ from pathlib import Path
 from rich.markup import escape
 from rich.table import Table
 
-from quizzer.cli.console import out
+from quizzer.cli.console import counted, out
 from quizzer.export.anki import AnkiExport
 from quizzer.messages import say
 from quizzer.models import Lang
@@ -17,18 +17,20 @@ from quizzer.store.exchange import Exported, Merged
 
 def anki_written(r: AnkiExport, lang: Lang) -> None:
     """`export anki`."""
-    out.print(escape(say(lang, "export.anki", notes=r.notes, decks=len(r.decks), path=r.path)))
+    out.print(escape(say(lang, "export.anki", notes=counted(r.notes, "note", lang),
+                           decks=counted(len(r.decks), "deck", lang), path=r.path)))
 
 
 def history_written(r: Exported, lang: Lang) -> None:
     """`export history`."""
-    out.print(escape(say(lang, "export.history", attempts=r.attempts, cards=r.cards, mocks=r.mocks, path=r.path,
-                         name=r.path.name)))
+    out.print(escape(say(lang, "export.history", attempts=counted(r.attempts, "attempt", lang),
+                           cards=counted(r.cards, "card", lang), mocks=counted(r.mocks, "mock", lang), path=r.path,
+                           name=r.path.name)))
 
 
 def review_log_written(path: Path, reviews: int, lang: Lang) -> None:
     """`export history --format fsrs-csv`."""
-    out.print(escape(say(lang, "export.review_log", reviews=reviews, path=path)))
+    out.print(escape(say(lang, "export.review_log", reviews=counted(reviews, "review", lang), path=path)))
 
 
 def merged(m: Merged, lang: Lang) -> None:

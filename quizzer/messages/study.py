@@ -12,16 +12,16 @@ STUDY: dict[str, tuple[str, str]] = {
     "calendar.forecast_title": ("reviews due", "待复习"),
     "calendar.forecast": ("{title}, next {days} days: {due}", "{title}，未来 {days} 天：{due}"),
     # export, import
-    "export.anki": ("{notes} notes in {decks} decks written to {path} (import it in Anki: File > Import; importing it "
+    "export.anki": ("{notes} in {decks} written to {path} (import it in Anki: File > Import; importing it "
                     "again updates the same notes)",
-                    "已写入 {path}：{notes} 条笔记，{decks} 个牌组（在 Anki 中“文件 > 导入”；"
+                    "已写入 {path}：{notes}，{decks}（在 Anki 中“文件 > 导入”；"
                     "再次导入会更新同一批笔记）"),
-    "export.history": ("{attempts} attempts, {cards} cards and {mocks} mocks written to {path} (on the other machine: "
+    "export.history": ("{attempts}, {cards} and {mocks} written to {path} (on the other machine: "
                        "quizzer import {name})",
-                       "已写入 {path}：{attempts} 次作答、{cards} 张卡片、{mocks} 次模拟面试（在另一台机器上：quizzer "
+                       "已写入 {path}：{attempts}、{cards}、{mocks}（在另一台机器上：quizzer "
                        "import {name}）"),
-    "export.review_log": ("{reviews} reviews written to {path} in the FSRS optimizer's review-log columns",
-                          "已写入 {path}：{reviews} 条复习记录（FSRS 优化器的列格式）"),
+    "export.review_log": ("{reviews} written to {path} in the FSRS optimizer's review-log columns",
+                          "已写入 {path}：{reviews}（FSRS 优化器的列格式）"),
     "import.nothing_new": ("nothing new in {path}: your history already has all of it",
                            "{path} 中没有新内容：你的历史记录已全部包含"),
     "import.merged": ("imported {path}: {attempts_added} attempts added ({attempts_known} already here), cards "
