@@ -38,9 +38,9 @@ def merged(m: Merged, lang: Lang) -> None:
     if not m.changed:
         out.print(escape(say(lang, "import.nothing_new", path=m.path)))
         return
-    out.print(escape(say(lang, "import.merged", path=m.path, attempts_added=m.attempts_added,
+    out.print(escape(say(lang, "import.merged", path=m.path, attempts_added=counted(m.attempts_added, "attempt", lang),
                          attempts_known=m.attempts_known, cards_added=m.cards_added, cards_updated=m.cards_updated,
-                         cards_kept=m.cards_kept, mocks_added=m.mocks_added)))
+                         cards_kept=m.cards_kept, mocks_added=counted(m.mocks_added, "mock", lang))))
 
 
 def fit(f: Fit, lang: Lang) -> None:

@@ -24,12 +24,12 @@ STUDY: dict[str, tuple[str, str]] = {
                           "已写入 {path}：{reviews}（FSRS 优化器的列格式）"),
     "import.nothing_new": ("nothing new in {path}: your history already has all of it",
                            "{path} 中没有新内容：你的历史记录已全部包含"),
-    "import.merged": ("imported {path}: {attempts_added} attempts added ({attempts_known} already here), cards "
+    "import.merged": ("imported {path}: {attempts_added} added ({attempts_known} already here), cards "
                       "{cards_added} added, {cards_updated} updated, {cards_kept} kept (yours as new or newer), "
-                      "{mocks_added} mocks added",
-                      "已导入 {path}：新增 {attempts_added} 次作答（已有 {attempts_known} 次），"
+                      "{mocks_added} added",
+                      "已导入 {path}：新增 {attempts_added}（已有 {attempts_known} 次），"
                       "卡片新增 {cards_added}、更新 {cards_updated}、保留 {cards_kept}（本地的同样新或更新），"
-                      "新增 {mocks_added} 次模拟面试"),
+                      "新增 {mocks_added}"),
     # optimize
     "optimize.fitted": ("fitted on {reviews} reviews ({total} in all); practice now schedules with your own parameters",
                         "已基于 {reviews} 次复习（共 {total} 次）拟合；之后练习将使用你的个人参数排期"),
