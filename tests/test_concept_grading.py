@@ -209,3 +209,16 @@ def test_an_answer_mostly_about_something_else_is_not_good() -> None:
 ])
 def test_a_clause_opening_without_negates_only_its_object(answer: str, shown: bool) -> None:
     assert shows(answer, ("softmax + saturat*",)) is shown
+
+
+@pytest.mark.parametrize("answer, is_hedge", [
+    ("I have no idea, maybe it is about variance.", True),
+    ("No idea. Something with the softmax?", True),
+    ("Honestly no idea.", True),
+    ("BM25 has no idea that two different words mean the same thing, so we add dense retrieval.", False),
+    ("我不懂这个。", True),
+    ("完全不懂", True),
+    ("BM25 不懂同义改写，所以要加向量检索。", False),
+])
+def test_no_idea_is_a_hedge_only_when_the_candidate_says_it(answer: str, is_hedge: bool) -> None:
+    assert hedged(answer) is is_hedge

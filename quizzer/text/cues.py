@@ -34,14 +34,19 @@ PHRASE_WORDS = 2
 
 _STRONG_HEDGE = (
     r"(?<![a-z0-9])(?<!if )(?<!when )(?<!if i )(?<!when i )"
-    r"(?:i do not know|i dunno|do not know|not sure|no idea|no clue|not certain|unsure"
+    r"(?:i do not know|i dunno|do not know|not sure|not certain|unsure"
     r"|do not remember|can not remember|do not recall|can not recall|i forgot|i forget|i have forgotten"
-    r"|not familiar|never heard|beats me|no clear idea)(?![a-z0-9])"
+    r"|not familiar|never heard|beats me)(?![a-z0-9])"
+    # "no idea" is the candidate's own only when they say so ("I have no idea", "No idea.", "honestly no
+    # idea"), not when it describes a method ("BM25 has no idea that two words mean the same").
+    r"|(?:^|(?<=i have )|(?<=i have absolutely )|(?<=honestly )|(?<=honestly, )|(?<=[,.;!] ))"
+    r"(?:no idea|no clue|no clear idea)(?![a-z0-9])"
     # 忘了 is also content ("忘了 master 权重会怎样"): only "I forgot" or a sentence that starts with it.
     # 不知道 is a hedge when the candidate says it ("我不知道", "不知道。"), not "模型不知道哪些事实是真的".
     r"|(?:^|(?<=[,.?;!我也还真都 ]))不知道|不清楚|不太清楚|我忘了|我忘记了|都忘了|(?:^|[.?;,])忘了"
     r"|不记得|记不清|记不太清|不确定(?!性)"
-    r"|不太确定(?!性)|没听说|不了解|不太了解|不太懂|(?<!不)不懂(?!装懂)|没印象"
+    # 不懂 likewise: "我不懂" / "完全不懂" is a hedge, "BM25 不懂同义改写" describes BM25.
+    r"|不太确定(?!性)|没听说|不了解|不太了解|不太懂|(?:^|(?<=[我也还真都全实，。；,.;]))不懂(?!装懂)|没印象"
 )
 STRONG_HEDGE = re.compile(_STRONG_HEDGE)
 # A hedge inside quotation marks is mentioned, not meant ("train it to say “I don't know”").
