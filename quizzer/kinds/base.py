@@ -52,6 +52,27 @@ class Review:
     other_opinion: str | None = None  # the key-point judgement, when it disagrees sharply with the LLM's
 
 
+class Checked(Protocol):
+    """What a grader that checks an answer right or wrong returns (numeric and formula verdicts)."""
+
+    @property
+    def readable(self) -> bool: ...
+    @property
+    def correct(self) -> bool: ...
+    @property
+    def message(self) -> str: ...
+    @property
+    def hint(self) -> str | None: ...
+
+
+def right_or_wrong(verdict: Checked) -> Graded:
+    """A checked answer as a grade: unreadable asks again, else correct (score 1) or wrong (score 0)."""
+    if not verdict.readable:
+        raise UnreadableAnswer(verdict.message)
+    return Graded("correct" if verdict.correct else "wrong", 1.0 if verdict.correct else 0.0, verdict.message,
+                  verdict.hint, Rating.implied(verdict.correct), verdict)
+
+
 def spec_of(q: Question, kind: type[SpecT]) -> SpecT:
     """The question's spec as the kind's own type (a bank question always has its kind's spec)."""
     if not isinstance(q.spec, kind):

@@ -5,9 +5,9 @@ from __future__ import annotations
 from typing import Any
 
 from quizzer.errors import QuizzerError
-from quizzer.kinds.base import Graded, Params, QuestionKind, UnreadableAnswer, spec_of
+from quizzer.kinds.base import Graded, Params, QuestionKind, UnreadableAnswer, right_or_wrong, spec_of
 from quizzer.messages import say
-from quizzer.models import Formula, Lang, Question, Rating, Text
+from quizzer.models import Formula, Lang, Question, Text
 
 
 class FormulaKind(QuestionKind):
@@ -28,10 +28,7 @@ class FormulaKind(QuestionKind):
             verdict = grade_formula(text, spec_of(q, Formula), lang)
         except QuizzerError as exc:
             raise UnreadableAnswer(exc.render(lang)) from None
-        if not verdict.readable:
-            raise UnreadableAnswer(verdict.message)
-        return Graded("correct" if verdict.correct else "wrong", 1.0 if verdict.correct else 0.0, verdict.message,
-                      verdict.hint, Rating.implied(verdict.correct), verdict)
+        return right_or_wrong(verdict)
 
     def reference(self, q: Question, params: Params | None, lang: Lang) -> str:
         """The reference formula."""

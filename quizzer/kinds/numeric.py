@@ -7,9 +7,9 @@ import re
 from typing import Any
 
 from quizzer.errors import QuizzerError
-from quizzer.kinds.base import Graded, Params, QuestionKind, UnreadableAnswer, spec_of
+from quizzer.kinds.base import Graded, Params, QuestionKind, UnreadableAnswer, right_or_wrong, spec_of
 from quizzer.messages import say
-from quizzer.models import Lang, Numeric, Question, Rating, Text
+from quizzer.models import Lang, Numeric, Question, Text
 from quizzer.variants import answer_value, display_answer, draw_params, fill
 
 # A sentence of an explanation that says what the default parameters are ("The default values are GPT-3 175B's
@@ -58,10 +58,7 @@ class NumericKind(QuestionKind):
             verdict = grade_numeric(text, spec_of(q, Numeric), self._params(q, params), lang)
         except QuizzerError as exc:
             raise UnreadableAnswer(exc.render(lang)) from None
-        if not verdict.readable:
-            raise UnreadableAnswer(verdict.message)
-        return Graded("correct" if verdict.correct else "wrong", 1.0 if verdict.correct else 0.0, verdict.message,
-                      verdict.hint, Rating.implied(verdict.correct), verdict)
+        return right_or_wrong(verdict)
 
     def reference(self, q: Question, params: Params | None, lang: Lang) -> str:
         """The value in the question's display unit."""
