@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from datetime import timedelta
 
+from rich.markup import escape
 from rich.style import Style
 from rich.text import Text
 
@@ -82,3 +83,8 @@ def forecast(days: Sequence[DayCount], lang: Lang = "en") -> None:
         else:
             label = "today" if i == 0 else f"{d.day:%a %m-%d}"
         out.print(f"{label:<9} [cyan]{'█' * width}[/]{' ' if width else ''}{d.count}")
+
+
+def png_written(path: object, lang: Lang) -> None:
+    """`stats --png`: where the pictures went."""
+    out.print(escape(say(lang, "calendar.png_written", path=path)))

@@ -22,7 +22,7 @@ from quizzer.cli.options import (
     selection,
 )
 from quizzer.errors import QuizzerError
-from quizzer.models import in_lang
+from quizzer.messages import Said
 from quizzer.store import open_store
 from quizzer.store.db import utcnow
 
@@ -71,8 +71,7 @@ def export_history(
 
     lg = language(lang)
     if fmt not in HISTORY_FORMATS:
-        raise QuizzerError(in_lang(lg, f"unknown format {fmt!r} (--format: one of {', '.join(HISTORY_FORMATS)})",
-                                   f"未知格式 {fmt!r}（--format 可选：{', '.join(HISTORY_FORMATS)}）"))
+        raise QuizzerError(Said("export.unknown_format", {"fmt": fmt, "formats": ", ".join(HISTORY_FORMATS)}))
     store = open_store()
     try:
         if fmt == "json":

@@ -11,7 +11,6 @@ from quizzer.cli import progress_view as view
 from quizzer.cli.app import app, emit_json
 from quizzer.cli.options import JsonOption, LangOption, language
 from quizzer.messages import say
-from quizzer.models import in_lang
 from quizzer.practice.days import forecast, heatmap
 from quizzer.practice.stats import summarise_store
 from quizzer.store import open_store
@@ -51,7 +50,7 @@ def stats(
         view.out.print()
         calendar_view.forecast(due, chosen)
     if png is not None:
-        view.out.print(in_lang(chosen, f"heatmap and forecast drawn in {png}", f"热力图和预测已画入 {png}"))
+        calendar_view.png_written(png, chosen)
 
 
 @app.command("history")

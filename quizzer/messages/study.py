@@ -11,6 +11,9 @@ STUDY: dict[str, tuple[str, str]] = {
     "calendar.more": ("more", "多"),
     "calendar.forecast_title": ("reviews due", "待复习"),
     "calendar.forecast": ("{title}, next {days} days: {due}", "{title}，未来 {days} 天：{due}"),
+    "calendar.png_written": ("heatmap and forecast drawn in {path}", "热力图和预测已画入 {path}"),
+    "export.unknown_format": ("unknown format {fmt!r} (--format: one of {formats})",
+                              "未知格式 {fmt!r}（--format 可选：{formats}）"),
     # export, import
     "export.anki": ("{notes} in {decks} written to {path} (import it in Anki: File > Import; importing it "
                     "again updates the same notes)",
